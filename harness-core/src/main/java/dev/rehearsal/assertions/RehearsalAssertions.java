@@ -1,0 +1,34 @@
+package dev.rehearsal.assertions;
+
+import dev.rehearsal.StepOutcome;
+
+/**
+ * Entry point of the AssertJ assertions on rehearsal outcomes.
+ *
+ * <pre>{@code
+ * assertThat(rehearsal.migrateToNext())
+ *         .hasFailed()
+ *         .isInScript("V3__orders_customer_fk.sql")
+ *         .isAtStatement(2)
+ *         .hasError(onPostgresql("23503"), onMariadb(1452))
+ *         .isDataDependent()
+ *         .hasConstraint("fk_orders_customer");
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class RehearsalAssertions {
+
+    private RehearsalAssertions() {
+    }
+
+    /**
+     * Start assertions on the outcome of a migrate step.
+     *
+     * @param actual the outcome; may be {@code null}, which fails every assertion
+     * @return the assertion object
+     */
+    public static StepOutcomeAssert assertThat(StepOutcome actual) {
+        return new StepOutcomeAssert(actual);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.rehearsal.assertions;
+
+import dev.rehearsal.AppliedMigration;
+import dev.rehearsal.StepOutcome;
+import java.util.List;
+import java.util.Optional;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on the outcome of a migrate step.
+ *
+ * @since 0.1
+ */
+public final class StepOutcomeAssert extends AbstractAssert<StepOutcomeAssert, StepOutcome> {
+
+    StepOutcomeAssert(StepOutcome actual) {
+        super(actual, StepOutcomeAssert.class);
+    }
+
+    /**
+     * Verify that the step succeeded.
+     *
+     * @return this assertion object
+     */
+    public StepOutcomeAssert hasSucceeded() {
+        isNotNull();
+        if (actual.failed()) {
+            failWithMessage("%s", AssertionMessages.shouldHaveSucceeded(actual));
+        }
+        return this;
+    }
+
+    /**
+     * Verify that the step failed, and go on with assertions on the failure.
+     *
+     * @return assertions on the failure
+     */
+    public FailureAssert hasFailed() {
+        isNotNull();
+        if (actual.succeeded()) {
+            failWithMessage("%s", AssertionMessages.shouldHaveFailed(actual));
+        }
+        return new FailureAssert(actual.failure().orElseThrow(), actual);
+    }
+
+    /**
+     * Verify the version the database is at after the step.
+     *
+     * @param version e.g. {@code "4"}; must not be {@code null}
+     * @return this assertion object
+     */
+    public StepOutcomeAssert hasReachedVersion(String version) {
+        isNotNull();
+        if (!actual.versionAfter().equals(Optional.of(version))) {
+            failWithMessage("%s", AssertionMessages.expected("the version after the step", version, actual.versionAfter(), actual));
+        }
+        return this;
+    }
+
+    /**
+     * Verify the versions the step applied, exactly and in order.
+     *
+     * @param versions e.g. {@code "2.1", "3", "4"}; none for a step that applied nothing
+     * @return this assertion object
+     */
+    public StepOutcomeAssert hasApplied(String... versions) {
+        isNotNull();
+        List<String> applied = actual.applied().stream().map(AppliedMigration::version).toList();
+        if (!applied.equals(List.of(versions))) {
+            failWithMessage("%s", AssertionMessages.expected("the versions applied", List.of(versions), applied, actual));
+        }
+        return this;
+    }
+}

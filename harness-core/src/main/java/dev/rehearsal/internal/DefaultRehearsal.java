@@ -1,0 +1,236 @@
+package dev.rehearsal.internal;
+
+import dev.rehearsal.DatabaseInfo;
+import dev.rehearsal.Engine;
+import dev.rehearsal.Rehearsal;
+import dev.rehearsal.RehearsalConfigurationException;
+import dev.rehearsal.RehearsalException;
+import dev.rehearsal.RepairOutcome;
+import dev.rehearsal.StepOutcome;
+import dev.rehearsal.internal.flyway.MigrationRunner;
+import dev.rehearsal.internal.flyway.MigrationSettings;
+import dev.rehearsal.internal.jdbc.SafetyGuard;
+import dev.rehearsal.internal.jdbc.SqlText;
+import dev.rehearsal.internal.server.RehearsalDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * The {@link Rehearsal} a test gets: a migration runner and SQL access on one rehearsal database.
+ */
+public final class DefaultRehearsal implements Rehearsal {
+
+    private final RehearsalDatabase database;
+    private final MigrationRunner runner;
+    private final Consumer<StepOutcome> reporter;
+
+    /**
+     * @param database the database, owned by whoever created it, not by this handle
+     * @param settings the Flyway settings
+     * @param reporter receives every step's outcome, e.g. to print it
+     * @throws RehearsalConfigurationException if a migration location does not exist
+     */
+    public DefaultRehearsal(RehearsalDatabase database, MigrationSettings settings, Consumer<StepOutcome> reporter) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.runner = new MigrationRunner(database, Objects.requireNonNull(settings, "settings"));
+        this.reporter = Objects.requireNonNull(reporter, "reporter");
+    }
+
+    @Override
+    public Engine engine() {
+        return database.info().engine();
+    }
+
+    @Override
+    public DatabaseInfo database() {
+        return database.info();
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    @Override
+    public Optional<String> currentVersion() {
+        return runner.currentVersion();
+    }
+
+    @Override
+    public List<String> pendingVersions() {
+        return runner.pendingVersions();
+    }
+
+    @Override
+    public StepOutcome migrateTo(String version) {
+        Objects.requireNonNull(version, "version");
+        return reported(runner.migrateTo(version));
+    }
+
+    @Override
+    public StepOutcome migrateToNext() {
+        return reported(runner.migrateToNext());
+    }
+
+    @Override
+    public StepOutcome migrateToLatest() {
+        return reported(runner.migrateToLatest());
+    }
+
+    @Override
+    public long execute(String sql) {
+        Objects.requireNonNull(sql, "sql");
+        return executeStatements(sql, "execute(...)");
+    }
+
+    @Override
+    public long executeScript(String location) {
+        Objects.requireNonNull(location, "location");
+        return executeStatements(read(location), "executeScript(\"" + location + "\")");
+    }
+
+    @Override
+    public List<Map<String, Object>> query(String sql) {
+        Objects.requireNonNull(sql, "sql");
+        SafetyGuard.check(sql, engine(), database.name());
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            ResultSetMetaData meta = rows.getMetaData();
+            List<Map<String, Object>> result = new ArrayList<>();
+            while (rows.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int column = 1; column <= meta.getColumnCount(); column++) {
+                    row.put(meta.getColumnLabel(column), rows.getObject(column));
+                }
+                result.add(row);
+            }
+            return result;
+        } catch (SQLException e) {
+            throw sqlFailure("query(...)", 1, sql, e);
+        }
+    }
+
+    @Override
+    public long queryForLong(String sql) {
+        List<Map<String, Object>> rows = query(sql);
+        if (rows.isEmpty() || rows.get(0).isEmpty()) {
+            throw new RehearsalException("queryForLong(...): the query returned no row: " + sql);
+        }
+        Object value = rows.get(0).values().iterator().next();
+        if (!(value instanceof Number number)) {
+            throw new RehearsalException("queryForLong(...): the first column holds " + value + ", not a number: " + sql);
+        }
+        return number.longValue();
+    }
+
+    @Override
+    public RepairOutcome repair() {
+        return runner.repair();
+    }
+
+    @Override
+    public Rehearsal withLocations(String... locations) {
+        Objects.requireNonNull(locations, "locations");
+        MigrationSettings settings = runner.settings();
+        return new DefaultRehearsal(database,
+                settings.withLocations(Arrays.asList(locations), "withLocations(" + String.join(", ", locations) + ")"),
+                reporter);
+    }
+
+    private StepOutcome reported(StepOutcome outcome) {
+        reporter.accept(outcome);
+        return outcome;
+    }
+
+    private long executeStatements(String sql, String call) {
+        List<String> statements = SqlText.split(sql, engine());
+        statements.forEach(statement -> SafetyGuard.check(statement, engine(), database.name()));
+        long changed = 0;
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            for (int i = 0; i < statements.size(); i++) {
+                try {
+                    changed += changedRows(statement, statements.get(i));
+                } catch (SQLException e) {
+                    throw sqlFailure(call, i + 1, statements.get(i), e);
+                }
+            }
+        } catch (SQLException e) {
+            throw new RehearsalException(call + " could not open a connection to " + database.info() + ": " + e.getMessage(), e);
+        }
+        return changed;
+    }
+
+    private static long changedRows(Statement statement, String sql) throws SQLException {
+        long changed = 0;
+        boolean isResultSet = statement.execute(sql);
+        while (true) {
+            if (!isResultSet) {
+                long count = statement.getLargeUpdateCount();
+                if (count < 0) {
+                    return changed;
+                }
+                changed += count;
+            }
+            isResultSet = statement.getMoreResults();
+        }
+    }
+
+    private RehearsalException sqlFailure(String call, int index, String sql, SQLException e) {
+        return new RehearsalException(call + " failed at statement " + index + " on " + database.info().describeServer()
+                + ":\n    " + SqlText.trimTerminator(sql).replace("\n", "\n    ")
+                + "\n  SQLSTATE " + e.getSQLState() + ", code " + e.getErrorCode() + ": " + e.getMessage(), e);
+    }
+
+    private String read(String location) {
+        ClassLoader loader = runner.settings().classLoader();
+        if (location.startsWith("classpath:")) {
+            String path = location.substring("classpath:".length()).replaceAll("^/+", "");
+            try (InputStream in = loader.getResourceAsStream(path)) {
+                if (in == null) {
+                    throw scriptMissing(location, "it is not on the classpath");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw scriptMissing(location, e.getMessage());
+            }
+        }
+        String file = location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location;
+        try {
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw scriptMissing(location, "no such file (relative paths start at " + Path.of("").toAbsolutePath() + ")");
+        } catch (IOException e) {
+            throw scriptMissing(location, e.getMessage());
+        }
+    }
+
+    private static RehearsalConfigurationException scriptMissing(String location, String why) {
+        return new RehearsalConfigurationException("executeScript(\"" + location + "\"): cannot read the script: " + why
+                + ".\nTo fix this, use classpath:<path> for a script under src/test/resources, or filesystem:<path>.");
+    }
+
+    @Override
+    public String toString() {
+        return "Rehearsal[" + database.info() + "]";
+    }
+}

@@ -1,0 +1,77 @@
+package dev.rehearsal.internal;
+
+import dev.rehearsal.AppliedMigration;
+import dev.rehearsal.Failure;
+import dev.rehearsal.LeftBehind;
+import dev.rehearsal.StepOutcome;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Renders a {@link StepOutcome} as the readable verdict block printed after each step and shown in assertion
+ * failures.
+ */
+public final class Verdicts {
+
+    private static final String INDENT = "  ";
+
+    private Verdicts() {
+    }
+
+    public static String render(StepOutcome outcome) {
+        StringBuilder text = new StringBuilder();
+        text.append(outcome.step()).append(outcome.succeeded() ? " SUCCEEDED" : " FAILED")
+                .append(" on ").append(outcome.database().describeServer())
+                .append(", database ").append(outcome.database().databaseName()).append('\n');
+        text.append(INDENT).append("version ").append(outcome.versionBefore().orElse("<none>"))
+                .append(" -> ").append(outcome.versionAfter().orElse("<none>"))
+                .append("; applied: ").append(applied(outcome.applied()))
+                .append("; took ").append(outcome.duration().toMillis()).append(" ms");
+        outcome.failure().ifPresent(failure -> renderFailure(text, failure));
+        outcome.leftBehind().ifPresent(left -> renderLeftBehind(text, left));
+        return text.toString();
+    }
+
+    private static void renderFailure(StringBuilder text, Failure failure) {
+        text.append('\n').append(INDENT).append("failed in ").append(failure.script().orElse("<unknown script>"));
+        failure.version().ifPresent(v -> text.append(" (version ").append(v).append(')'));
+        if (failure.statementIndex().isPresent()) {
+            text.append(", statement ").append(failure.statementIndex().getAsInt());
+            failure.line().ifPresent(line -> text.append(" at line ").append(line));
+            text.append(':');
+            failure.statement().ifPresent(sql -> text.append('\n').append(indent(sql, INDENT + "    ")));
+        } else {
+            text.append(", before any statement ran");
+        }
+        text.append('\n').append(INDENT).append("error    ");
+        text.append("SQLSTATE ").append(failure.sqlState().orElse("-"));
+        text.append(", vendor code ").append(failure.vendorCode().isPresent() ? String.valueOf(failure.vendorCode().getAsInt()) : "-");
+        text.append('\n').append(INDENT).append("         ").append(failure.message());
+        failure.detail().ifPresent(d -> text.append('\n').append(INDENT).append("detail   ").append(d));
+        text.append('\n').append(INDENT).append("class    ").append(failure.failureClass());
+        failure.constraint().ifPresent(c -> text.append("; constraint ").append(c));
+        failure.table().ifPresent(t -> text.append("; table ").append(t));
+        failure.column().ifPresent(c -> text.append("; column ").append(c));
+    }
+
+    private static void renderLeftBehind(StringBuilder text, LeftBehind left) {
+        text.append('\n').append(INDENT).append("left     ").append(left.describe());
+        if (left.failedHistoryRow()) {
+            text.append('\n').append(INDENT).append("next     Flyway refuses to migrate until repair removes the failed row;")
+                    .append(left.isPartial() ? " the statements that stayed applied will then fail a plain rerun" : "");
+        }
+    }
+
+    private static String applied(List<AppliedMigration> applied) {
+        if (applied.isEmpty()) {
+            return "nothing";
+        }
+        return applied.stream()
+                .map(m -> (m.version().isEmpty() ? "repeatable" : m.version()) + " (" + m.description() + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String indent(String sql, String prefix) {
+        return sql.lines().map(line -> prefix + line).collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.rehearsal.internal.dialect;
+
+import dev.rehearsal.Engine;
+import dev.rehearsal.FailureClass;
+import dev.rehearsal.internal.jdbc.ConnectionPolicy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Everything that differs between engines, so the rehearsal flow never branches on the engine.
+ */
+public interface Dialect {
+
+    /** Statement forms whose target table the failure can be attributed to. */
+    Pattern TABLE_OF_STATEMENT = Pattern.compile(
+            "(?is)^\\s*(?:ALTER\\s+TABLE(?:\\s+ONLY)?(?:\\s+IF\\s+EXISTS)?|UPDATE|INSERT\\s+(?:IGNORE\\s+)?INTO|DELETE\\s+FROM"
+                    + "|CREATE\\s+(?:UNIQUE\\s+)?INDEX(?:\\s+CONCURRENTLY)?(?:\\s+IF\\s+NOT\\s+EXISTS)?\\s+[`\"\\w.]+\\s+ON(?:\\s+ONLY)?"
+                    + "|DROP\\s+TABLE(?:\\s+IF\\s+EXISTS)?|TRUNCATE(?:\\s+TABLE)?)\\s+([`\"]?[\\w.$]+[`\"]?)");
+
+    static Dialect of(Engine engine) {
+        return engine == Engine.POSTGRESQL ? new PostgresDialect() : new MysqlFamilyDialect(engine);
+    }
+
+    Engine engine();
+
+    /** Quote an identifier. */
+    String quote(String identifier);
+
+    /** The JDBC scheme harness-built URLs use, e.g. {@code jdbc:postgresql}. */
+    String jdbcScheme();
+
+    /** The default port of the engine's server. */
+    int defaultPort();
+
+    /** The statement that creates a database. */
+    default String createDatabase(String name) {
+        return "CREATE DATABASE " + quote(name);
+    }
+
+    /** The statement that drops a database. */
+    default String dropDatabase(String name) {
+        return "DROP DATABASE " + quote(name);
+    }
+
+    /** Connection properties that apply the policy's timeouts to a connection and its session. */
+    Properties connectionProperties(ConnectionPolicy policy);
+
+    /** The server's version, e.g. {@code 18.6} or {@code 11.4.5-MariaDB}. */
+    String serverVersion(Connection connection) throws SQLException;
+
+    /** Classify an error by what the engine reports. */
+    FailureClass classify(Optional<String> sqlState, int vendorCode, String statement);
+
+    /** Read what the error names as the culprit. */
+    ErrorFields fields(SQLException error, String statement);
+
+    /**
+     * Tell whether a statement that succeeded inside the failing script's transaction stays in effect after
+     * the transaction is rolled back, given the statements that ran after it, the failing one included.
+     */
+    boolean staysInEffect(String statement, java.util.List<String> laterStatements, boolean failingWasParsed);
+
+    /** The table a statement acts on, read from its text. */
+    static Optional<String> tableOfStatement(String statement) {
+        Matcher m = TABLE_OF_STATEMENT.matcher(dev.rehearsal.internal.jdbc.SqlText.stripLeadingComments(statement));
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String name = m.group(1).replace("`", "").replace("\"", "");
+        int dot = name.lastIndexOf('.');
+        return Optional.of(dot >= 0 ? name.substring(dot + 1) : name);
+    }
+
+    /** The first line of an error message. */
+    static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

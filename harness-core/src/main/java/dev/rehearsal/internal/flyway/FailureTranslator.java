@@ -1,0 +1,138 @@
+package dev.rehearsal.internal.flyway;
+
+import dev.rehearsal.Failure;
+import dev.rehearsal.FailureClass;
+import dev.rehearsal.LeftBehind;
+import dev.rehearsal.ExecutedStatement;
+import dev.rehearsal.UnsafeOperationException;
+import dev.rehearsal.internal.dialect.Dialect;
+import dev.rehearsal.internal.dialect.ErrorFields;
+import dev.rehearsal.internal.flyway.StatementRecorder.MigrationRun;
+import dev.rehearsal.internal.flyway.StatementRecorder.State;
+import dev.rehearsal.internal.flyway.StatementRecorder.StatementRun;
+import dev.rehearsal.internal.jdbc.SqlText;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+
+/**
+ * Turns what Flyway threw, and what the recorder saw, into an engine-neutral {@link Failure} and the
+ * {@link LeftBehind} it caused.
+ */
+final class FailureTranslator {
+
+    private final Dialect dialect;
+
+    FailureTranslator(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /**
+     * @throws UnsafeOperationException if the migration was aborted because a statement was refused
+     */
+    Failure failure(RuntimeException thrown, StatementRecorder recorder, MigrationInfoService after) {
+        unsafeCause(thrown).ifPresent(unsafe -> {
+            throw unsafe;
+        });
+        Optional<MigrationRun> run = recorder.last().filter(r -> r.state != State.SUCCEEDED);
+        Optional<StatementRun> failing = run.flatMap(MigrationRun::failing);
+        Optional<SQLException> sql = sqlCause(thrown);
+        Optional<String> version = run.map(r -> r.version).filter(v -> !v.isEmpty()).or(() -> failedVersion(after));
+        Optional<String> script = run.map(r -> r.script).or(() -> failedScript(after));
+
+        if (failing.isPresent()) {
+            StatementRun statement = failing.get();
+            String text = SqlText.trimTerminator(statement.sql);
+            Optional<String> sqlState = sql.map(SQLException::getSQLState).or(() -> Optional.ofNullable(statement.sqlState));
+            int code = sql.map(SQLException::getErrorCode).orElse(statement.errorCode);
+            ErrorFields fields = sql.map(e -> dialect.fields(e, text)).orElseGet(() -> new ErrorFields(
+                    Dialect.firstLine(statement.errorMessage), Optional.empty(), Optional.empty(),
+                    Dialect.tableOfStatement(text), Optional.empty()));
+            return new Failure(version, script, OptionalInt.of(statement.index), FlywayInternals.failingLine(thrown),
+                    Optional.of(text), sqlState, code == 0 ? OptionalInt.empty() : OptionalInt.of(code), fields.message(),
+                    fields.detail(), fields.constraint(), fields.table(), fields.column(),
+                    dialect.classify(sqlState, code, text));
+        }
+        Optional<String> sqlState = sql.map(SQLException::getSQLState);
+        int code = sql.map(SQLException::getErrorCode).orElse(0);
+        FailureClass failureClass = sql.isPresent() ? dialect.classify(sqlState, code, "") : FailureClass.OTHER;
+        return new Failure(version, script, OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), sqlState,
+                code == 0 ? OptionalInt.empty() : OptionalInt.of(code), flywayMessage(thrown), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), failureClass);
+    }
+
+    LeftBehind leftBehind(Failure failure, StatementRecorder recorder, MigrationInfoService after) {
+        Optional<String> version = MigrationRunner.currentVersion(after);
+        boolean failedRow = failure.version()
+                .map(v -> Arrays.stream(after.all()).anyMatch(i -> i.getState().isFailed() && i.getVersion() != null
+                        && i.getVersion().toString().equals(v)))
+                .orElse(Arrays.stream(after.all()).anyMatch(i -> i.getState().isFailed()));
+        Optional<MigrationRun> run = recorder.last().filter(r -> r.state != State.SUCCEEDED);
+        if (run.isEmpty()) {
+            return new LeftBehind(version, false, List.of(), List.of(), failedRow);
+        }
+        List<StatementRun> statements = run.get().statements;
+        Optional<StatementRun> failing = run.get().failing();
+        boolean inTransaction = failing.map(s -> !s.autoCommit)
+                .orElse(!statements.isEmpty() && !statements.get(statements.size() - 1).autoCommit);
+        boolean failingWasParsed = failure.failureClass() != FailureClass.SYNTAX;
+        List<ExecutedStatement> executed = new ArrayList<>();
+        List<ExecutedStatement> stillApplied = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            StatementRun statement = statements.get(i);
+            if (statement.state != State.SUCCEEDED) {
+                continue;
+            }
+            ExecutedStatement done = new ExecutedStatement(statement.index, SqlText.trimTerminator(statement.sql));
+            executed.add(done);
+            List<String> later = statements.subList(i + 1, statements.size()).stream().map(s -> s.sql).toList();
+            if (statement.autoCommit || dialect.staysInEffect(statement.sql, later, failingWasParsed)) {
+                stillApplied.add(done);
+            }
+        }
+        return new LeftBehind(version, inTransaction, executed, stillApplied, failedRow);
+    }
+
+    private static Optional<String> failedVersion(MigrationInfoService info) {
+        return Arrays.stream(info.all()).filter(i -> i.getState().isFailed() && i.getVersion() != null)
+                .map(i -> i.getVersion().toString()).reduce((a, b) -> b);
+    }
+
+    private static Optional<String> failedScript(MigrationInfoService info) {
+        return Arrays.stream(info.all()).filter(i -> i.getState().isFailed()).map(MigrationInfo::getScript)
+                .reduce((a, b) -> b);
+    }
+
+    private static Optional<SQLException> sqlCause(Throwable thrown) {
+        for (Throwable t = thrown; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<UnsafeOperationException> unsafeCause(Throwable thrown) {
+        for (Throwable t = thrown; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof UnsafeOperationException unsafe) {
+                return Optional.of(unsafe);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Flyway's message without its advertising and blank lines. */
+    static String flywayMessage(Throwable thrown) {
+        String message = String.valueOf(thrown.getMessage());
+        return Arrays.stream(message.split("\\R"))
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.contains("http") && !line.startsWith("Need more flexibility"))
+                .collect(Collectors.joining(" "));
+    }
+}

@@ -1,0 +1,204 @@
+package dev.rehearsal.internal.flyway;
+
+import dev.rehearsal.AppliedMigration;
+import dev.rehearsal.Engine;
+import dev.rehearsal.Failure;
+import dev.rehearsal.LeftBehind;
+import dev.rehearsal.RehearsalConfigurationException;
+import dev.rehearsal.RehearsalException;
+import dev.rehearsal.RepairOutcome;
+import dev.rehearsal.StepOutcome;
+import dev.rehearsal.internal.server.RehearsalDatabase;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.RepairResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+
+/**
+ * Runs Flyway on one rehearsal database and turns each migrate step into a {@link StepOutcome}.
+ */
+public final class MigrationRunner {
+
+    private final RehearsalDatabase database;
+    private final MigrationSettings settings;
+    private final List<String> locations;
+    private final FailureTranslator translator;
+
+    /**
+     * @throws RehearsalConfigurationException if a location does not exist or holds no migration
+     */
+    public MigrationRunner(RehearsalDatabase database, MigrationSettings settings) {
+        this.database = database;
+        this.settings = settings;
+        this.locations = settings.locationsFor(database.info().engine());
+        this.translator = new FailureTranslator(database.server().dialect());
+    }
+
+    public Engine engine() {
+        return database.info().engine();
+    }
+
+    public MigrationSettings settings() {
+        return settings;
+    }
+
+    /** What the history table and the locations say now. */
+    public MigrationInfoService info() {
+        return flyway(null, null).info();
+    }
+
+    public Optional<String> currentVersion() {
+        return currentVersion(info());
+    }
+
+    /**
+     * The highest version applied successfully. Flyway's own {@code current()} also counts a failed migration,
+     * which the database is not at.
+     */
+    static Optional<String> currentVersion(MigrationInfoService info) {
+        return Arrays.stream(info.applied())
+                .filter(i -> i.getVersion() != null && !i.getState().isFailed())
+                .map(MigrationInfo::getVersion)
+                .max(MigrationVersion::compareTo)
+                .map(MigrationVersion::getVersion);
+    }
+
+    public List<String> pendingVersions() {
+        return Arrays.stream(info().pending()).map(MigrationRunner::version).flatMap(Optional::stream).toList();
+    }
+
+    /** Migrate up to and including a version of the locations. */
+    public StepOutcome migrateTo(String version) {
+        MigrationInfoService info = info();
+        MigrationVersion target = knownVersion(version, info);
+        Optional<String> current = currentVersion(info);
+        if (current.isPresent() && MigrationVersion.fromVersion(current.get()).compareTo(target) > 0) {
+            throw new RehearsalConfigurationException("migrateTo(\"" + version + "\"): the database is already at version "
+                    + current.get() + ", above " + target + ". A rehearsal only migrates forward, as production does.\n"
+                    + "To fix this, migrate to a version above " + current.get() + ", or start a new rehearsal.");
+        }
+        return run("migrate to version " + target, target.getVersion());
+    }
+
+    /** Migrate to the first pending version, or to the failed one if the history holds a failed row. */
+    public StepOutcome migrateToNext() {
+        MigrationInfoService info = info();
+        Optional<MigrationInfo> next = Arrays.stream(info.all())
+                .filter(i -> i.getVersion() != null && i.getState().isFailed())
+                .findFirst()
+                .or(() -> Arrays.stream(info.pending()).filter(i -> i.getVersion() != null).findFirst());
+        if (next.isEmpty()) {
+            throw new RehearsalException("migrateToNext(): no migration is pending in " + locations + "; the database is"
+                    + " at version " + currentVersion(info).orElse("<none>") + ", the latest there is.\n"
+                    + "To fix this, add the migration you want to rehearse to the locations, or use migrateToLatest()"
+                    + " which succeeds when nothing is pending.");
+        }
+        String version = next.get().getVersion().getVersion();
+        return run("migrate to next version (" + version + ")", version);
+    }
+
+    public StepOutcome migrateToLatest() {
+        return run("migrate to latest", "latest");
+    }
+
+    public RepairOutcome repair() {
+        RepairResult result = flyway(null, null).repair();
+        List<String> removed = result.migrationsRemoved == null ? List.of()
+                : result.migrationsRemoved.stream().map(r -> r.version).toList();
+        return new RepairOutcome(removed, currentVersion());
+    }
+
+    private StepOutcome run(String step, String target) {
+        StatementRecorder recorder = new StatementRecorder(engine(), database.name());
+        Flyway flyway = flyway(recorder, target);
+        Optional<String> before = currentVersion(flyway.info());
+        long start = System.nanoTime();
+        RuntimeException thrown = null;
+        try {
+            flyway.migrate();
+        } catch (FlywayException e) {
+            thrown = e;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        MigrationInfoService after = flyway(null, null).info();
+        List<AppliedMigration> applied = recorder.runs().stream()
+                .filter(r -> r.state == StatementRecorder.State.SUCCEEDED)
+                .map(r -> new AppliedMigration(r.version, r.description, r.script))
+                .toList();
+        Optional<Failure> failure = Optional.empty();
+        Optional<LeftBehind> leftBehind = Optional.empty();
+        if (thrown != null) {
+            Failure f = translator.failure(thrown, recorder, after);
+            failure = Optional.of(f);
+            leftBehind = Optional.of(translator.leftBehind(f, recorder, after));
+        }
+        return new StepOutcome(database.info(), step, before, currentVersion(after), applied, failure, leftBehind, took);
+    }
+
+    private MigrationVersion knownVersion(String version, MigrationInfoService info) {
+        List<MigrationVersion> known = Arrays.stream(info.all()).map(MigrationInfo::getVersion)
+                .filter(v -> v != null).distinct().sorted().toList();
+        MigrationVersion wanted;
+        try {
+            wanted = MigrationVersion.fromVersion(version.strip());
+        } catch (RuntimeException e) {
+            wanted = null;
+        }
+        if (wanted == null || !known.contains(wanted)) {
+            throw new RehearsalConfigurationException("migrateTo(\"" + version + "\"): no migration has version " + version
+                    + " in " + locations + " (" + settings.origin() + "). Versions there: "
+                    + (known.isEmpty() ? "none" : known.stream().map(MigrationVersion::getVersion).collect(Collectors.joining(", ")))
+                    + ".\nTo fix this, use one of those versions, or add V" + version + "__<description>.sql to a location.");
+        }
+        return wanted;
+    }
+
+    private Flyway flyway(StatementRecorder recorder, String target) {
+        FluentConfiguration config = Flyway.configure(settings.classLoader());
+        if (!settings.flywayProperties().isEmpty()) {
+            config.configuration(settings.flywayProperties());
+        }
+        config.dataSource(database.dataSource())
+                .locations(locations.toArray(String[]::new))
+                .failOnMissingLocations(true)
+                .cleanDisabled(true);
+        if (!settings.placeholders().isEmpty()) {
+            Map<String, String> placeholders = new LinkedHashMap<>(config.getPlaceholders());
+            placeholders.putAll(settings.placeholders());
+            config.placeholders(placeholders);
+        }
+        if (!settings.schemas().isEmpty()) {
+            config.schemas(settings.schemas().toArray(String[]::new));
+        }
+        settings.table().ifPresent(config::table);
+        if (recorder != null) {
+            Callback[] configured = config.getCallbacks();
+            Callback[] callbacks = Arrays.copyOf(configured, configured.length + 1);
+            callbacks[configured.length] = recorder;
+            config.callbacks(callbacks);
+        }
+        if (target != null) {
+            config.target(target);
+        }
+        if (engine() == Engine.POSTGRESQL && !settings.postgresqlTransactionalLock()) {
+            config.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        }
+        return config.load();
+    }
+
+    private static Optional<String> version(MigrationInfo info) {
+        return Optional.ofNullable(info).map(MigrationInfo::getVersion).map(MigrationVersion::getVersion);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.rehearsal.internal.flyway;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.rehearsal.Engine;
+import dev.rehearsal.RehearsalConfigurationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Flyway settings a rehearsal migrates with: the ones a project already has (locations, placeholders,
+ * schemas, history table, PostgreSQL transactional lock, any other Flyway property), and where they came from.
+ *
+ * @param locations migration locations; {@code {engine}} and {@code {family}} are replaced per engine
+ * @param placeholders Flyway placeholders
+ * @param schemas schemas Flyway manages; empty for the connection's default
+ * @param table the history table's name; empty for Flyway's default
+ * @param postgresqlTransactionalLock whether Flyway takes its PostgreSQL lock inside a transaction (Flyway's
+ *     default {@code true}); must be {@code false} for scripts with {@code CREATE INDEX CONCURRENTLY}
+ * @param flywayProperties further Flyway properties, e.g. {@code flyway.outOfOrder=true}
+ * @param classLoader where {@code classpath:} locations are looked up
+ * @param origin where the settings were declared, named in messages, e.g. {@code @MigrationRehearsal on OrdersTest}
+ */
+public record MigrationSettings(
+        List<String> locations,
+        Map<String, String> placeholders,
+        List<String> schemas,
+        Optional<String> table,
+        boolean postgresqlTransactionalLock,
+        Map<String, String> flywayProperties,
+        ClassLoader classLoader,
+        String origin) {
+
+    public MigrationSettings {
+        locations = List.copyOf(locations);
+        placeholders = Map.copyOf(placeholders);
+        schemas = List.copyOf(schemas);
+        requireNonNull(table, "table");
+        flywayProperties = Map.copyOf(normalized(flywayProperties));
+        requireNonNull(classLoader, "classLoader");
+        requireNonNull(origin, "origin");
+    }
+
+    /** Flyway's defaults: {@code classpath:db/migration}, nothing else set. */
+    public static MigrationSettings defaults(ClassLoader classLoader, String origin) {
+        return new MigrationSettings(List.of("classpath:db/migration"), Map.of(), List.of(), Optional.empty(), true,
+                Map.of(), classLoader, origin);
+    }
+
+    public MigrationSettings withLocations(List<String> newLocations, String newOrigin) {
+        return new MigrationSettings(newLocations, placeholders, schemas, table, postgresqlTransactionalLock,
+                flywayProperties, classLoader, newOrigin);
+    }
+
+    /**
+     * Return the locations for an engine, placeholders replaced, each checked to exist.
+     *
+     * @throws RehearsalConfigurationException if a location is empty or does not exist
+     */
+    public List<String> locationsFor(Engine engine) {
+        if (locations.isEmpty()) {
+            throw new RehearsalConfigurationException(origin + ": no migration locations are given.\n"
+                    + "To fix this, name at least one, e.g. locations = \"classpath:db/migration\".");
+        }
+        return locations.stream().map(location -> {
+            String resolved = location.replace("{engine}", engine.id()).replace("{family}", engine.family());
+            if (resolved.isBlank()) {
+                throw new RehearsalConfigurationException(origin + ": a migration location is blank.\n"
+                        + "To fix this, remove it or name a folder, e.g. \"classpath:db/migration\".");
+            }
+            if (!exists(resolved)) {
+                String forEngine = resolved.equals(location) ? "" : " (for " + engine.displayName() + ": " + resolved + ")";
+                throw new RehearsalConfigurationException(origin + ": migration location \"" + location + "\"" + forEngine
+                        + " does not exist" + (isClasspath(resolved) ? " on the classpath" : "") + ".\nTo fix this,"
+                        + " correct the location or create the folder; classpath locations are folders under"
+                        + " src/main/resources or src/test/resources, e.g. \"classpath:db/migration\" for"
+                        + " src/test/resources/db/migration.");
+            }
+            return resolved;
+        }).toList();
+    }
+
+    private boolean exists(String location) {
+        if (isClasspath(location)) {
+            String path = location.substring("classpath:".length()).replaceAll("^/+", "");
+            return classLoader.getResource(path) != null;
+        }
+        if (location.startsWith("filesystem:")) {
+            return Files.isDirectory(Path.of(location.substring("filesystem:".length())));
+        }
+        if (location.contains(":") && !location.matches("^[A-Za-z]:[\\\\/].*")) {
+            return true; // another scheme Flyway understands (s3:, gcs:); Flyway checks it
+        }
+        return classLoader.getResource(location.replaceAll("^/+", "")) != null || Files.isDirectory(Path.of(location));
+    }
+
+    private static boolean isClasspath(String location) {
+        return location.startsWith("classpath:");
+    }
+
+    private static Map<String, String> normalized(Map<String, String> properties) {
+        Map<String, String> result = new LinkedHashMap<>();
+        properties.forEach((key, value) -> result.put(key.startsWith("flyway.") ? key : "flyway." + key, value));
+        return result;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.rehearsal.internal.flyway;
+
+import dev.rehearsal.Engine;
+import dev.rehearsal.internal.jdbc.SafetyGuard;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.callback.Statement;
+
+/**
+ * Records, through Flyway's public callbacks, every migration and statement of one migrate step: its text,
+ * whether it ran in a transaction, and how it ended.
+ *
+ * <p>A callback that throws aborts the migration, so this one never throws — except to refuse a statement that
+ * would act on a database the harness did not create, which is exactly when aborting is wanted.
+ */
+final class StatementRecorder implements Callback {
+
+    enum State { RUNNING, SUCCEEDED, FAILED }
+
+    static final class StatementRun {
+        final int index;
+        final String sql;
+        final boolean autoCommit;
+        State state = State.RUNNING;
+        int errorCode;
+        String sqlState;
+        String errorMessage;
+        final List<String> warnings = new ArrayList<>();
+
+        StatementRun(int index, String sql, boolean autoCommit) {
+            this.index = index;
+            this.sql = sql;
+            this.autoCommit = autoCommit;
+        }
+    }
+
+    static final class MigrationRun {
+        final String version;
+        final String description;
+        final String script;
+        final List<StatementRun> statements = new ArrayList<>();
+        State state = State.RUNNING;
+
+        MigrationRun(MigrationInfo info) {
+            this.version = info.getVersion() == null ? "" : info.getVersion().toString();
+            this.description = info.getDescription() == null ? "" : info.getDescription();
+            this.script = info.getScript() == null ? "" : info.getScript();
+        }
+
+        Optional<StatementRun> failing() {
+            for (int i = statements.size() - 1; i >= 0; i--) {
+                StatementRun run = statements.get(i);
+                if (run.state != State.SUCCEEDED) {
+                    return Optional.of(run);
+                }
+            }
+            return Optional.empty();
+        }
+
+        List<StatementRun> succeeded() {
+            return statements.stream().filter(s -> s.state == State.SUCCEEDED).toList();
+        }
+    }
+
+    private final Engine engine;
+    private final String ownDatabase;
+    private final List<MigrationRun> runs = new ArrayList<>();
+
+    StatementRecorder(Engine engine, String ownDatabase) {
+        this.engine = engine;
+        this.ownDatabase = ownDatabase;
+    }
+
+    List<MigrationRun> runs() {
+        return runs;
+    }
+
+    Optional<MigrationRun> last() {
+        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(runs.size() - 1));
+    }
+
+    @Override
+    public boolean supports(Event event, Context context) {
+        return switch (event) {
+            case BEFORE_EACH_MIGRATE, BEFORE_EACH_MIGRATE_STATEMENT, AFTER_EACH_MIGRATE_STATEMENT,
+                    AFTER_EACH_MIGRATE_STATEMENT_ERROR, AFTER_EACH_MIGRATE, AFTER_EACH_MIGRATE_ERROR -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    public boolean canHandleInTransaction(Event event, Context context) {
+        return true;
+    }
+
+    @Override
+    public void handle(Event event, Context context) {
+        if (event == Event.BEFORE_EACH_MIGRATE_STATEMENT && context.getStatement() != null) {
+            SafetyGuard.check(context.getStatement().getSql(), engine, ownDatabase);
+        }
+        try {
+            record(event, context);
+        } catch (RuntimeException ignored) {
+            // recording is best effort: a gap in the record must never change how the migration runs
+        }
+    }
+
+    private void record(Event event, Context context) {
+        switch (event) {
+            case BEFORE_EACH_MIGRATE -> {
+                if (context.getMigrationInfo() != null) {
+                    runs.add(new MigrationRun(context.getMigrationInfo()));
+                }
+            }
+            case BEFORE_EACH_MIGRATE_STATEMENT -> last().ifPresent(run -> {
+                Statement statement = context.getStatement();
+                run.statements.add(new StatementRun(run.statements.size() + 1,
+                        statement == null ? "" : statement.getSql(), autoCommit(context)));
+            });
+            case AFTER_EACH_MIGRATE_STATEMENT -> current().ifPresent(s -> {
+                s.state = State.SUCCEEDED;
+                warnings(context, s);
+            });
+            case AFTER_EACH_MIGRATE_STATEMENT_ERROR -> current().ifPresent(s -> {
+                s.state = State.FAILED;
+                Statement statement = context.getStatement();
+                if (statement != null && statement.getErrors() != null && !statement.getErrors().isEmpty()) {
+                    var error = statement.getErrors().get(0);
+                    s.errorCode = error.getCode();
+                    s.sqlState = error.getState();
+                    s.errorMessage = error.getMessage();
+                }
+                warnings(context, s);
+            });
+            case AFTER_EACH_MIGRATE -> last().ifPresent(run -> run.state = State.SUCCEEDED);
+            case AFTER_EACH_MIGRATE_ERROR -> last().ifPresent(run -> run.state = State.FAILED);
+            default -> {
+            }
+        }
+    }
+
+    private Optional<StatementRun> current() {
+        return last().flatMap(run -> run.statements.isEmpty()
+                ? Optional.empty()
+                : Optional.of(run.statements.get(run.statements.size() - 1)));
+    }
+
+    private static void warnings(Context context, StatementRun run) {
+        Statement statement = context.getStatement();
+        if (statement != null && statement.getWarnings() != null) {
+            statement.getWarnings().forEach(w -> run.warnings.add(w.getCode() + ": " + w.getMessage()));
+        }
+    }
+
+    private static boolean autoCommit(Context context) {
+        try {
+            return context.getConnection() != null && context.getConnection().getAutoCommit();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String getCallbackName() {
+        return "rehearsal-statement-recorder";
+    }
+}

@@ -1,0 +1,206 @@
+package dev.rehearsal.internal.jdbc;
+
+import dev.rehearsal.Engine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reading SQL text without a full parser: splitting a script into statements, skipping comments, and
+ * reading a statement's leading keywords.
+ */
+public final class SqlText {
+
+    private SqlText() {
+    }
+
+    /**
+     * Split a script into statements at {@code ;} outside quotes, comments and dollar quotes. On the MySQL
+     * family a {@code DELIMITER} line changes the terminator, as in the {@code mysql} client.
+     *
+     * @return the statements without their terminators, blank ones dropped
+     */
+    public static List<String> split(String script, Engine engine) {
+        List<String> statements = new ArrayList<>();
+        boolean mysql = engine.isMysqlFamily();
+        String delimiter = ";";
+        StringBuilder current = new StringBuilder();
+        int i = 0;
+        int n = script.length();
+        while (i < n) {
+            char c = script.charAt(i);
+            if (mysql && atLineStart(current) && script.regionMatches(true, i, "DELIMITER", 0, 9)
+                    && i + 9 < n && Character.isWhitespace(script.charAt(i + 9))) {
+                int end = script.indexOf('\n', i);
+                end = end < 0 ? n : end;
+                delimiter = script.substring(i + 9, end).trim();
+                addIfNotBlank(statements, current);
+                current.setLength(0);
+                i = end;
+                continue;
+            }
+            if (script.startsWith(delimiter, i)) {
+                addIfNotBlank(statements, current);
+                current.setLength(0);
+                i += delimiter.length();
+                continue;
+            }
+            int skip = skipQuotedOrComment(script, i, mysql);
+            current.append(script, i, skip);
+            i = skip;
+        }
+        addIfNotBlank(statements, current);
+        return statements;
+    }
+
+    /**
+     * Return the text with leading whitespace and comments removed.
+     */
+    public static String stripLeadingComments(String sql) {
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (sql.startsWith("--", i) || c == '#') {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? n : end + 1;
+            } else if (sql.startsWith("/*", i) && !sql.startsWith("/*!", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else {
+                break;
+            }
+        }
+        return sql.substring(i);
+    }
+
+    /**
+     * Return up to {@code count} leading words of the statement, upper-cased, comments skipped; identifiers
+     * keep their case and lose their quotes.
+     */
+    public static List<String> leadingWords(String sql, int count) {
+        String text = stripLeadingComments(sql);
+        List<String> words = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n && words.size() < count) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '`' || c == '"') {
+                int end = text.indexOf(c, i + 1);
+                end = end < 0 ? n : end;
+                words.add(text.substring(i + 1, end));
+                i = end + 1;
+            } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
+                int start = i;
+                while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
+                        || text.charAt(i) == '$' || text.charAt(i) == '.')) {
+                    i++;
+                }
+                words.add(text.substring(start, i).toUpperCase(Locale.ROOT));
+            } else {
+                words.add(String.valueOf(c));
+                i++;
+            }
+        }
+        return words;
+    }
+
+    /**
+     * Return the statement's text trimmed of surrounding whitespace and a trailing terminator.
+     */
+    public static String trimTerminator(String sql) {
+        String text = sql.strip();
+        while (text.endsWith(";")) {
+            text = text.substring(0, text.length() - 1).stripTrailing();
+        }
+        return text;
+    }
+
+    /**
+     * Tell whether the MySQL family commits the open transaction implicitly when it runs this statement:
+     * DDL, account and lock statements, and {@code CALL}, whose procedure may run DDL.
+     */
+    public static boolean commitsImplicitlyOnMysql(String sql) {
+        List<String> words = leadingWords(sql, 2);
+        if (words.isEmpty()) {
+            return false;
+        }
+        String first = words.get(0);
+        String second = words.size() > 1 ? words.get(1) : "";
+        return switch (first) {
+            case "CREATE", "DROP" -> !"TEMPORARY".equals(second);
+            case "ALTER", "RENAME", "TRUNCATE", "GRANT", "REVOKE", "LOCK", "UNLOCK", "CALL", "ANALYZE", "OPTIMIZE",
+                    "REPAIR", "INSTALL", "UNINSTALL", "FLUSH", "BEGIN", "COMMIT", "START" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean atLineStart(StringBuilder current) {
+        for (int k = current.length() - 1; k >= 0; k--) {
+            char c = current.charAt(k);
+            if (c == '\n') {
+                return true;
+            }
+            if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void addIfNotBlank(List<String> statements, StringBuilder current) {
+        String text = current.toString();
+        if (!stripLeadingComments(text).isBlank()) {
+            statements.add(text.strip());
+        }
+    }
+
+    /** Return the index just past the quoted string, comment or single character at {@code i}. */
+    private static int skipQuotedOrComment(String s, int i, boolean mysql) {
+        int n = s.length();
+        char c = s.charAt(i);
+        if (c == '\'' || c == '"' || (mysql && c == '`')) {
+            int j = i + 1;
+            while (j < n) {
+                char d = s.charAt(j);
+                if (mysql && d == '\\' && c != '`') {
+                    j += 2;
+                    continue;
+                }
+                if (d == c) {
+                    if (j + 1 < n && s.charAt(j + 1) == c) {
+                        j += 2;
+                        continue;
+                    }
+                    return j + 1;
+                }
+                j++;
+            }
+            return n;
+        }
+        if (s.startsWith("--", i) || (mysql && c == '#')) {
+            int end = s.indexOf('\n', i);
+            return end < 0 ? n : end + 1;
+        }
+        if (s.startsWith("/*", i)) {
+            int end = s.indexOf("*/", i + 2);
+            return end < 0 ? n : end + 2;
+        }
+        if (!mysql && c == '$') {
+            int close = s.indexOf('$', i + 1);
+            if (close > 0) {
+                String tag = s.substring(i, close + 1);
+                if (tag.chars().skip(1).limit(tag.length() - 2L).allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_')
+                        && !(tag.length() > 2 && Character.isDigit(tag.charAt(1)))) {
+                    int end = s.indexOf(tag, close + 1);
+                    return end < 0 ? n : end + tag.length();
+                }
+            }
+        }
+        return i + 1;
+    }
+}

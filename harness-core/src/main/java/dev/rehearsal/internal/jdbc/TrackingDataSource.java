@@ -1,0 +1,146 @@
+package dev.rehearsal.internal.jdbc;
+
+import dev.rehearsal.RehearsalException;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A data source for one database, unpooled, whose connections carry the harness's timeouts and are remembered
+ * until closed, so that the harness can close what a test left open before it drops the database.
+ */
+public final class TrackingDataSource implements DataSource {
+
+    private final JdbcUrl url;
+    private final Properties properties;
+    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    private volatile int loginTimeoutSeconds;
+
+    /**
+     * @param url the database's URL; its own parameters win over {@code properties}
+     * @param properties credentials, timeouts and session settings
+     */
+    public TrackingDataSource(JdbcUrl url, Properties properties) {
+        this.url = url;
+        this.properties = new Properties();
+        this.properties.putAll(properties);
+    }
+
+    public JdbcUrl url() {
+        return url;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        Connection connection = DriverManager.getConnection(url.toUrl(), properties);
+        open.removeIf(TrackingDataSource::isClosedQuietly);
+        open.add(connection);
+        return connection;
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        Properties withUser = new Properties();
+        withUser.putAll(properties);
+        withUser.setProperty("user", username);
+        withUser.setProperty("password", password);
+        Connection connection = DriverManager.getConnection(url.toUrl(), withUser);
+        open.removeIf(TrackingDataSource::isClosedQuietly);
+        open.add(connection);
+        return connection;
+    }
+
+    /**
+     * Close every connection this data source handed out that is still open.
+     *
+     * @return how many were still open
+     */
+    public int closeOpenConnections() {
+        List<Connection> toClose = new ArrayList<>(open);
+        open.clear();
+        int closed = 0;
+        for (Connection connection : toClose) {
+            if (!isClosedQuietly(connection)) {
+                closed++;
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // the connection is being discarded; a failure to close it changes nothing for the test
+                }
+            }
+        }
+        return closed;
+    }
+
+    /**
+     * Open a connection or fail with a harness exception that names the database.
+     */
+    public Connection connect() {
+        try {
+            return getConnection();
+        } catch (SQLException e) {
+            throw new RehearsalException("Could not connect to " + url + ": " + e.getMessage()
+                    + " (SQLSTATE " + e.getSQLState() + ", code " + e.getErrorCode() + ")", e);
+        }
+    }
+
+    private static boolean isClosedQuietly(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // DriverManager logging is global; this data source has no writer of its own
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        this.loginTimeoutSeconds = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeoutSeconds;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException("no parent logger");
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new SQLException("not a wrapper for " + type.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+
+    @Override
+    public String toString() {
+        return "DataSource[" + url + "]";
+    }
+}

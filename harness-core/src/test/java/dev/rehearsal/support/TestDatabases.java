@@ -1,0 +1,81 @@
+package dev.rehearsal.support;
+
+import dev.rehearsal.Engine;
+import dev.rehearsal.internal.DefaultRehearsal;
+import dev.rehearsal.internal.Settings;
+import dev.rehearsal.internal.flyway.MigrationSettings;
+import dev.rehearsal.internal.server.JdbcServer;
+import dev.rehearsal.internal.server.RehearsalDatabase;
+import dev.rehearsal.internal.server.ServerSpec;
+import dev.rehearsal.internal.server.Servers;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * Servers for the core's own tests, chosen exactly as for users: embedded by default, an existing server with
+ * {@code -Drehearsal.<engine>.url}, a container with {@code -Drehearsal.<engine>.image}. One per engine per JVM.
+ *
+ * <p>The engines to test come from {@code -Drehearsal.test.engines} (default {@code postgresql,mariadb}); an
+ * engine listed there that cannot be provided fails its tests, it is never skipped.
+ */
+public final class TestDatabases {
+
+    private static final Map<Engine, JdbcServer> SERVERS = new ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> SERVERS.values().forEach(server -> {
+            try {
+                server.close();
+            } catch (Exception ignored) {
+                // the JVM is going down
+            }
+        })));
+    }
+
+    private TestDatabases() {
+    }
+
+    /** The engines this run tests. */
+    public static Stream<Engine> engines() {
+        String list = System.getProperty("rehearsal.test.engines", "postgresql,mariadb");
+        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Engine::fromId);
+    }
+
+    public static JdbcServer server(Engine engine) {
+        return SERVERS.computeIfAbsent(engine, e -> {
+            Settings settings = Settings.fromSystem();
+            ServerSpec spec = ServerSpec.select(e, Optional.empty(), "test", settings);
+            return Servers.start(spec, settings.connectionPolicy(), settings.startupTimeout());
+        });
+    }
+
+    /** A rehearsal on a fresh database, with the given locations. */
+    public static Scope rehearsal(Engine engine, String... locations) {
+        return rehearsal(engine, settings -> settings, locations);
+    }
+
+    public static Scope rehearsal(Engine engine, UnaryOperator<MigrationSettings> customize, String... locations) {
+        RehearsalDatabase database = server(engine).createDatabase("core_test");
+        MigrationSettings settings = customize.apply(MigrationSettings.defaults(TestDatabases.class.getClassLoader(), "test")
+                .withLocations(List.of(locations), "test"));
+        try {
+            return new Scope(database, new DefaultRehearsal(database, settings, outcome -> System.out.println(outcome)));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** A rehearsal and the database it owns; closing drops the database. */
+    public record Scope(RehearsalDatabase database, DefaultRehearsal rehearsal) implements AutoCloseable {
+        @Override
+        public void close() {
+            database.close();
+        }
+    }
+}
