@@ -54,6 +54,7 @@ class FailureAnatomyTest {
             }
             assertThat(outcome.leftBehind().orElseThrow().executedBeforeFailure()).extracting(ExecutedStatement::index)
                     .containsExactly(1);
+            assertThat(failedHistoryRows(rehearsal)).isEqualTo(engine.hasTransactionalDdl() ? 0 : 1);
             assertThat(outcome.verdict())
                     .contains("migrate to next version (2) FAILED on " + engine.displayName())
                     .contains("failed in V2__orders_customer_fk.sql (version 2), statement 2 at line 5:")
@@ -94,6 +95,11 @@ class FailureAnatomyTest {
                         .startsWith("partially applied: statements 1-2 stay applied; the history table holds a failed row");
             }
         }
+    }
+
+    static long failedHistoryRows(Rehearsal rehearsal) {
+        return rehearsal.queryForLong("SELECT count(*) FROM flyway_schema_history WHERE success = "
+                + (rehearsal.engine() == Engine.POSTGRESQL ? "false" : "0"));
     }
 
     static boolean indexExists(Rehearsal rehearsal, String index) {

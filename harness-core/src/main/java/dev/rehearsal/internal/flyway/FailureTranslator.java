@@ -36,15 +36,19 @@ final class FailureTranslator {
     /**
      * @throws UnsafeOperationException if the migration was aborted because a statement was refused
      */
-    Failure failure(RuntimeException thrown, StatementRecorder recorder, MigrationInfoService after) {
+    Failure failure(RuntimeException thrown, StatementRecorder recorder, MigrationInfoService after,
+            Optional<MigrationInfo> firstPending) {
         unsafeCause(thrown).ifPresent(unsafe -> {
             throw unsafe;
         });
         Optional<MigrationRun> run = recorder.last().filter(r -> r.state != State.SUCCEEDED);
         Optional<StatementRun> failing = run.flatMap(MigrationRun::failing);
         Optional<SQLException> sql = sqlCause(thrown);
-        Optional<String> version = run.map(r -> r.version).filter(v -> !v.isEmpty()).or(() -> failedVersion(after));
-        Optional<String> script = run.map(r -> r.script).or(() -> failedScript(after));
+        // without a recorded run Flyway refused up front: blame the failed row it found, else the migration it was about to run
+        Optional<String> version = run.map(r -> r.version).filter(v -> !v.isEmpty()).or(() -> failedVersion(after))
+                .or(() -> firstPending.map(MigrationInfo::getVersion).map(Object::toString));
+        Optional<String> script = run.map(r -> r.script).or(() -> failedScript(after))
+                .or(() -> firstPending.map(MigrationInfo::getScript));
 
         if (failing.isPresent()) {
             StatementRun statement = failing.get();

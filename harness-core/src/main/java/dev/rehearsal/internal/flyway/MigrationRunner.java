@@ -56,7 +56,18 @@ public final class MigrationRunner {
 
     /** What the history table and the locations say now. */
     public MigrationInfoService info() {
-        return flyway(null, null).info();
+        return info(flyway(null, null));
+    }
+
+    /** Flyway's info; a failure to read the migrations is a configuration error of the locations. */
+    private MigrationInfoService info(Flyway flyway) {
+        try {
+            return flyway.info();
+        } catch (FlywayException e) {
+            throw new RehearsalConfigurationException("Flyway cannot read the migrations in " + locations + " ("
+                    + settings.origin() + "): " + FailureTranslator.flywayMessage(e) + "\nTo fix this, correct the"
+                    + " migration files or the Flyway settings named there.", e);
+        }
     }
 
     public Optional<String> currentVersion() {
@@ -123,7 +134,9 @@ public final class MigrationRunner {
     private StepOutcome run(String step, String target) {
         StatementRecorder recorder = new StatementRecorder(engine(), database.name());
         Flyway flyway = flyway(recorder, target);
-        Optional<String> before = currentVersion(flyway.info());
+        MigrationInfoService beforeInfo = info(flyway);
+        Optional<String> before = currentVersion(beforeInfo);
+        Optional<MigrationInfo> firstPending = Arrays.stream(beforeInfo.pending()).findFirst();
         long start = System.nanoTime();
         RuntimeException thrown = null;
         try {
@@ -132,7 +145,7 @@ public final class MigrationRunner {
             thrown = e;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        MigrationInfoService after = flyway(null, null).info();
+        MigrationInfoService after = info();
         List<AppliedMigration> applied = recorder.runs().stream()
                 .filter(r -> r.state == StatementRecorder.State.SUCCEEDED)
                 .map(r -> new AppliedMigration(r.version, r.description, r.script))
@@ -140,7 +153,7 @@ public final class MigrationRunner {
         Optional<Failure> failure = Optional.empty();
         Optional<LeftBehind> leftBehind = Optional.empty();
         if (thrown != null) {
-            Failure f = translator.failure(thrown, recorder, after);
+            Failure f = translator.failure(thrown, recorder, after, firstPending);
             failure = Optional.of(f);
             leftBehind = Optional.of(translator.leftBehind(f, recorder, after));
         }

@@ -1,6 +1,7 @@
 package dev.rehearsal.internal.jdbc;
 
 import dev.rehearsal.RehearsalConfigurationException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,7 +26,7 @@ public record JdbcUrl(String scheme, String authority, String database, Map<Stri
     private static final Pattern SECRET = Pattern.compile("(?i).*(password|pwd|secret|token).*");
 
     public JdbcUrl {
-        params = Map.copyOf(new LinkedHashMap<>(params));
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.rehearsal.internal.jdbc.ConnectionPolicy;
 import dev.rehearsal.internal.jdbc.JdbcUrl;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 import org.testcontainers.mariadb.MariaDBContainer;
@@ -25,9 +26,13 @@ final class Containers {
     }
 
     static JdbcServer start(ServerSpec spec, ConnectionPolicy policy, Duration startupTimeout) {
+        return start(spec, policy, startupTimeout, Containers::dockerAvailable);
+    }
+
+    static JdbcServer start(ServerSpec spec, ConnectionPolicy policy, Duration startupTimeout, BooleanSupplier docker) {
         String image = spec.image().orElseThrow();
         Engine engine = spec.engine();
-        if (!dockerAvailable()) {
+        if (!docker.getAsBoolean()) {
             throw new DatabaseUnavailableException(spec.origin() + " names the image '" + image + "' for " + engine.displayName()
                     + ", but Testcontainers finds no Docker environment, so the container cannot start.\n"
                     + "To fix this, start Docker (or set DOCKER_HOST to a Docker-compatible socket such as podman's), or"

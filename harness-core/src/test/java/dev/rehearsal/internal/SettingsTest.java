@@ -1,0 +1,43 @@
+package dev.rehearsal.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rehearsal.RehearsalConfigurationException;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void reads_durations_in_several_notations() {
+        Settings settings = Settings.of(Map.of("a", "500ms", "b", "30s", "c", "5m", "d", "PT2S"));
+
+        assertThat(settings.duration("a", Duration.ZERO)).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.duration("b", Duration.ZERO)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.duration("c", Duration.ZERO)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings.duration("d", Duration.ZERO)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.duration("unset", Duration.ofSeconds(7))).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void bad_values_name_the_key_the_value_and_the_fix() {
+        Settings settings = Settings.of(Map.of("rehearsal.timeout.lock", "soon", "rehearsal.report.enabled", "maybe"));
+
+        assertThatThrownBy(() -> settings.duration("rehearsal.timeout.lock", Duration.ZERO))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessage("rehearsal.timeout.lock = 'soon' is not a positive duration.\n"
+                        + "To fix this, write it like 500ms, 30s, 5m or PT30S.");
+        assertThatThrownBy(() -> settings.flag("rehearsal.report.enabled", true))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessage("rehearsal.report.enabled = 'maybe' is not a boolean.\nTo fix this, set it to true or false.");
+    }
+
+    @Test
+    void environment_names_are_upper_case_with_underscores() {
+        assertThat(Settings.environmentName("rehearsal.postgresql.url")).isEqualTo("REHEARSAL_POSTGRESQL_URL");
+        assertThat(Settings.fromEnvironment("rehearsal.mariadb.url", Map.of("REHEARSAL_MARIADB_URL", "jdbc:mysql://h/")))
+                .contains("jdbc:mysql://h/");
+    }
+}

@@ -1,0 +1,50 @@
+package dev.rehearsal.internal.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.Engine;
+import org.junit.jupiter.api.Test;
+
+class SqlTextTest {
+
+    @Test
+    void splits_at_semicolons_outside_quotes_comments_and_dollar_quotes() {
+        String script = """
+                -- a comment; with a semicolon
+                INSERT INTO t VALUES ('a;b', 'it''s');
+                /* block; comment */ UPDATE t SET x = "weird;name";
+                CREATE FUNCTION f() RETURNS int AS $body$ BEGIN RETURN 1; END; $body$ LANGUAGE plpgsql;
+                """;
+
+        assertThat(SqlText.split(script, Engine.POSTGRESQL)).containsExactly(
+                "-- a comment; with a semicolon\nINSERT INTO t VALUES ('a;b', 'it''s')",
+                "/* block; comment */ UPDATE t SET x = \"weird;name\"",
+                "CREATE FUNCTION f() RETURNS int AS $body$ BEGIN RETURN 1; END; $body$ LANGUAGE plpgsql");
+    }
+
+    @Test
+    void honours_mysql_delimiter_lines_backslash_escapes_and_drops_comment_only_fragments() {
+        String script = """
+                INSERT INTO t VALUES ('a\\';b'); # hash; comment
+                DELIMITER $$
+                CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END$$
+                DELIMITER ;
+                CALL p();
+                """;
+
+        assertThat(SqlText.split(script, Engine.MARIADB)).containsExactly(
+                "INSERT INTO t VALUES ('a\\';b')",
+                "CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END",
+                "CALL p()");
+    }
+
+    @Test
+    void reads_leading_words_past_comments_and_knows_which_statements_commit_on_mysql() {
+        assertThat(SqlText.leadingWords("/* x */ -- y\n  drop database if exists `Shop`", 5))
+                .containsExactly("DROP", "DATABASE", "IF", "EXISTS", "Shop");
+        assertThat(SqlText.commitsImplicitlyOnMysql("-- c\nALTER TABLE t ADD x INT")).isTrue();
+        assertThat(SqlText.commitsImplicitlyOnMysql("CREATE TEMPORARY TABLE t (x INT)")).isFalse();
+        assertThat(SqlText.commitsImplicitlyOnMysql("INSERT INTO t VALUES (1)")).isFalse();
+        assertThat(SqlText.commitsImplicitlyOnMysql("CALL FixPkIfNeeded('queue', 'queue_name')")).isTrue();
+    }
+}

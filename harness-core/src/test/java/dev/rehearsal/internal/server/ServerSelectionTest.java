@@ -1,0 +1,119 @@
+package dev.rehearsal.internal.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rehearsal.DatabaseUnavailableException;
+import dev.rehearsal.Engine;
+import dev.rehearsal.ProviderKind;
+import dev.rehearsal.RehearsalConfigurationException;
+import dev.rehearsal.UnsafeOperationException;
+import dev.rehearsal.internal.Settings;
+import dev.rehearsal.internal.jdbc.ConnectionPolicy;
+import dev.rehearsal.support.TestDatabases;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ServerSelectionTest {
+
+    @Test
+    void a_configured_url_wins_over_any_image_and_an_annotation_image_over_a_configured_one() {
+        Settings settings = Settings.of(Map.of(
+                "rehearsal.postgresql.url", "jdbc:postgresql://db.example:5432/postgres",
+                "rehearsal.postgresql.password", "s3cret",
+                "rehearsal.mariadb.image", "mariadb:11.4"));
+
+        ServerSpec postgres = ServerSpec.select(Engine.POSTGRESQL, Optional.of("postgres:17"), "@MigrationRehearsal(images)", settings);
+        ServerSpec mariadb = ServerSpec.select(Engine.MARIADB, Optional.of("mariadb:10.11"), "@MigrationRehearsal(images)", settings);
+        ServerSpec configured = ServerSpec.select(Engine.MARIADB, Optional.empty(), "-", settings);
+
+        assertThat(postgres.kind()).isEqualTo(ProviderKind.EXISTING);
+        assertThat(postgres.username()).isEqualTo("postgres");
+        assertThat(postgres.toString()).isEqualTo("PostgreSQL existing server jdbc:postgresql://db.example:5432/postgres as postgres")
+                .doesNotContain("s3cret");
+        assertThat(mariadb.kind()).isEqualTo(ProviderKind.CONTAINER);
+        assertThat(mariadb.image()).contains("mariadb:10.11");
+        assertThat(mariadb.origin()).isEqualTo("@MigrationRehearsal(images)");
+        assertThat(configured.image()).contains("mariadb:11.4");
+        assertThat(configured.origin()).isEqualTo("rehearsal.mariadb.image");
+        assertThat(ServerSpec.select(Engine.POSTGRESQL, Optional.empty(), "-", Settings.of(Map.of())).kind())
+                .isEqualTo(ProviderKind.EMBEDDED);
+    }
+
+    @Test
+    void mysql_without_url_or_image_says_how_to_provide_one() {
+        assertThatThrownBy(() -> ServerSpec.select(Engine.MYSQL, Optional.empty(), "-", Settings.of(Map.of())))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageStartingWith("MySQL has no embedded server, and neither rehearsal.mysql.url nor an image is"
+                        + " set, so rehearsals on MySQL cannot get a database.\nTo fix this, either point rehearsal.mysql.url"
+                        + " at a MySQL server");
+    }
+
+    @Test
+    void a_malformed_url_names_the_setting_and_hides_the_password() {
+        Settings settings = Settings.of(Map.of("rehearsal.mariadb.url", "mysql://root:hunter2@localhost"));
+
+        assertThatThrownBy(() -> ServerSpec.select(Engine.MARIADB, Optional.empty(), "-", settings))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessageStartingWith("rehearsal.mariadb.url = 'mysql://***@localhost' is not a JDBC URL")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void an_unreachable_existing_server_fails_fast_and_says_how_to_fix_it() {
+        Settings settings = Settings.of(Map.of("rehearsal.postgresql.url", "jdbc:postgresql://127.0.0.1:1/postgres",
+                "rehearsal.postgresql.password", "hunter2"));
+        ServerSpec spec = ServerSpec.select(Engine.POSTGRESQL, Optional.empty(), "-", settings);
+
+        assertThatThrownBy(() -> Servers.start(spec, ConnectionPolicy.DEFAULT, Duration.ofSeconds(5)))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageStartingWith("The PostgreSQL server at rehearsal.postgresql.url = 'jdbc:postgresql://127.0.0.1:1/postgres'"
+                        + " could not be reached: ")
+                .hasMessageContaining("To fix this, start the server, or correct the host and port in the URL.")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void wrong_credentials_on_an_existing_server_name_the_user_settings() {
+        // the embedded MariaDB accepts anyone; the machine's MariaDB checks passwords
+        Settings settings = Settings.of(Map.of("rehearsal.mariadb.url", "jdbc:mysql://127.0.0.1:3306/",
+                "rehearsal.mariadb.username", "rehearsal_nobody", "rehearsal.mariadb.password", "wrong-password"));
+        ServerSpec spec = ServerSpec.select(Engine.MARIADB, Optional.empty(), "-", settings);
+
+        assertThatThrownBy(() -> Servers.start(spec, ConnectionPolicy.DEFAULT, Duration.ofSeconds(5)))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageStartingWith("The MariaDB server at rehearsal.mariadb.url = 'jdbc:mysql://127.0.0.1:3306/'"
+                        + " refused the credentials of user 'rehearsal_nobody': ")
+                .hasMessageContaining("To fix this, set rehearsal.mariadb.username and rehearsal.mariadb.password")
+                .hasMessageNotContaining("wrong-password");
+    }
+
+    @Test
+    void a_named_image_without_docker_is_an_error_that_says_how_to_fix_it() {
+        Settings settings = Settings.of(Map.of());
+        ServerSpec spec = ServerSpec.select(Engine.POSTGRESQL, Optional.of("postgres:17"), "@MigrationRehearsal(images)", settings);
+
+        assertThatThrownBy(() -> Containers.start(spec, ConnectionPolicy.DEFAULT, Duration.ofSeconds(5), () -> false))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessage("@MigrationRehearsal(images) names the image 'postgres:17' for PostgreSQL, but Testcontainers"
+                        + " finds no Docker environment, so the container cannot start.\nTo fix this, start Docker (or set"
+                        + " DOCKER_HOST to a Docker-compatible socket such as podman's), or drop the image to use the"
+                        + " embedded PostgreSQL, or point rehearsal.postgresql.url at an existing server.");
+    }
+
+    @Test
+    void the_harness_drops_only_databases_it_created() {
+        JdbcServer server = TestDatabases.server(Engine.POSTGRESQL);
+
+        assertThatThrownBy(() -> server.drop("postgres"))
+                .isInstanceOf(UnsafeOperationException.class)
+                .hasMessageStartingWith("Refused to drop database 'postgres' on PostgreSQL")
+                .hasMessageContaining("the harness did not create it in this run");
+        RehearsalDatabase database = server.createDatabase("drop me");
+        assertThat(database.name()).matches("rehearsal_drop_me_[0-9a-f]{8}");
+        database.close();
+        assertThatThrownBy(() -> server.drop(database.name())).isInstanceOf(UnsafeOperationException.class);
+    }
+}

@@ -1,0 +1,1 @@
+DELETE FROM orders WHERE customer_id NOT IN (SELECT id FROM customers);
