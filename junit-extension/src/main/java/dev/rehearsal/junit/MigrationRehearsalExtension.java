@@ -1,0 +1,144 @@
+package dev.rehearsal.junit;
+
+import dev.rehearsal.Engine;
+import dev.rehearsal.Rehearsal;
+import dev.rehearsal.RehearsalSettings;
+import dev.rehearsal.StepOutcome;
+import dev.rehearsal.internal.DefaultRehearsal;
+import dev.rehearsal.internal.Settings;
+import dev.rehearsal.internal.server.JdbcServer;
+import dev.rehearsal.internal.server.RehearsalDatabase;
+import dev.rehearsal.internal.server.ServerSpec;
+import java.lang.reflect.Method;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The extension behind {@link MigrationRehearsal} and {@link RehearsalTest}.
+ *
+ * <p>State lives in the JUnit store only: servers in the root store, keyed by their spec, shared by the run and
+ * closed at its end; each test's database in that test's store, dropped after it. Safe under parallel execution.
+ */
+final class MigrationRehearsalExtension implements ParameterResolver, AfterEachCallback, TestTemplateInvocationContextProvider {
+
+    static final Namespace NAMESPACE = Namespace.create(MigrationRehearsalExtension.class);
+    static final String ENGINE = "engine";
+    private static final String DATABASE = "database";
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return (type == Rehearsal.class || type == DataSource.class)
+                && parameter.getDeclaringExecutable() instanceof Method
+                && RehearsalDeclaration.find(context.getRequiredTestClass()).isPresent();
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        if (context.getTestMethod().isEmpty()) {
+            throw new ParameterResolutionException("A " + parameter.getParameter().getType().getSimpleName()
+                    + " belongs to one test: it cannot be injected into " + parameter.getDeclaringExecutable()
+                    + ".\nTo fix this, take it as a parameter of the test method, or of a @BeforeEach or @AfterEach method.");
+        }
+        Rehearsal rehearsal = database(context).rehearsal();
+        return parameter.getParameter().getType() == Rehearsal.class ? rehearsal : rehearsal.dataSource();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        DatabaseResource database = context.getStore(NAMESPACE).remove(DATABASE, DatabaseResource.class);
+        if (database != null) {
+            boolean keep = context.getExecutionException().isPresent()
+                    && settings(context).flag(RehearsalSettings.KEEP_FAILED_DATABASES, false);
+            database.finish(keep, line -> {
+                System.out.println(line);
+                context.publishReportEntry("rehearsal.keptDatabase", line);
+            });
+        }
+    }
+
+    @Override
+    public boolean supportsTestTemplate(ExtensionContext context) {
+        return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, RehearsalTest.class)).orElse(false);
+    }
+
+    @Override
+    public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+        RehearsalDeclaration declaration = RehearsalDeclaration.find(context.getRequiredTestClass())
+                .orElseThrow(() -> new ExtensionConfigurationException("@RehearsalTest on "
+                        + context.getRequiredTestMethod() + " needs @MigrationRehearsal on its class (or an enclosing"
+                        + " class) to know the engines and migrations.\nTo fix this, annotate "
+                        + context.getRequiredTestClass().getSimpleName() + " with @MigrationRehearsal."));
+        return declaration.engines().stream().map(engine -> new EngineInvocation(engine, context.getDisplayName()));
+    }
+
+    @SuppressWarnings("deprecation") // getOrComputeIfAbsent: computeIfAbsent only exists from JUnit 6; 5.12 is supported
+    private DatabaseResource database(ExtensionContext context) {
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(DATABASE, key -> open(context), DatabaseResource.class);
+    }
+
+    @SuppressWarnings("deprecation") // getOrComputeIfAbsent, as above
+    private DatabaseResource open(ExtensionContext context) {
+        RehearsalDeclaration declaration = RehearsalDeclaration.find(context.getRequiredTestClass()).orElseThrow();
+        Engine engine = engine(context, declaration);
+        Settings settings = settings(context);
+        ServerSpec spec = ServerSpec.select(engine, declaration.imageFor(engine), declaration.imagesOrigin(), settings);
+        JdbcServer server = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(spec, key -> ServerResource.start(spec, settings), ServerResource.class)
+                .server();
+        RehearsalDatabase database = server.createDatabase(context.getRequiredTestMethod().getName());
+        try {
+            ClassLoader loader = context.getRequiredTestClass().getClassLoader();
+            Rehearsal rehearsal = new DefaultRehearsal(database, declaration.migrationSettings(loader), reporter(settings));
+            return new DatabaseResource(database, rehearsal);
+        } catch (RuntimeException e) {
+            try {
+                database.close();
+            } catch (RuntimeException dropFailure) {
+                e.addSuppressed(dropFailure);
+            }
+            throw e;
+        }
+    }
+
+    private static Engine engine(ExtensionContext context, RehearsalDeclaration declaration) {
+        Optional<Engine> bound = Optional.ofNullable(context.getStore(NAMESPACE).get(ENGINE, Engine.class));
+        if (bound.isPresent()) {
+            return bound.get();
+        }
+        if (declaration.engines().size() == 1) {
+            return declaration.engines().get(0);
+        }
+        throw new ParameterResolutionException(context.getRequiredTestMethod().getName() + "() in "
+                + context.getRequiredTestClass().getSimpleName() + " runs once, but " + declaration.origin()
+                + " declares " + declaration.engines().size() + " engines ("
+                + declaration.engines().stream().map(Engine::displayName).collect(Collectors.joining(", "))
+                + "), so it cannot pick one.\nTo fix this, annotate the method with @RehearsalTest instead of @Test to run"
+                + " it once per engine, or declare a single engine.");
+    }
+
+    private static Settings settings(ExtensionContext context) {
+        return new Settings(key -> context.getConfigurationParameter(key)
+                .or(() -> Settings.fromEnvironment(key, System.getenv())));
+    }
+
+    private static Consumer<StepOutcome> reporter(Settings settings) {
+        if (!settings.flag(RehearsalSettings.REPORT_ENABLED, true)) {
+            return outcome -> { };
+        }
+        return outcome -> System.out.println(outcome.verdict() + System.lineSeparator());
+    }
+}

@@ -1,0 +1,122 @@
+package dev.rehearsal.junit;
+
+import dev.rehearsal.Engine;
+import dev.rehearsal.internal.flyway.MigrationSettings;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * A {@link MigrationRehearsal} read from a test class and checked, before anything global is touched.
+ */
+final class RehearsalDeclaration {
+
+    private final MigrationRehearsal annotation;
+    private final String origin;
+    private final List<Engine> engines;
+    private final Map<Engine, String> images;
+    private final Map<String, String> placeholders;
+    private final Map<String, String> flywayProperties;
+
+    private RehearsalDeclaration(MigrationRehearsal annotation, Class<?> declaredOn) {
+        this.annotation = annotation;
+        this.origin = "@MigrationRehearsal on " + declaredOn.getName();
+        this.engines = engines(annotation.engines());
+        this.images = images(annotation.images());
+        this.placeholders = pairs("placeholders", annotation.placeholders());
+        this.flywayProperties = pairs("flywayProperties", annotation.flywayProperties());
+        if (annotation.locations().length == 0) {
+            throw invalid("locations", "{}", "names no migration location", "name at least one, e.g. locations = \"classpath:db/migration\"");
+        }
+    }
+
+    /** The declaration that applies to a test class: its own, an inherited one, or an enclosing class's. */
+    static Optional<RehearsalDeclaration> find(Class<?> testClass) {
+        for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
+            Optional<MigrationRehearsal> found = AnnotationSupport.findAnnotation(type, MigrationRehearsal.class);
+            if (found.isPresent()) {
+                return Optional.of(new RehearsalDeclaration(found.get(), type));
+            }
+        }
+        return Optional.empty();
+    }
+
+    List<Engine> engines() {
+        return engines;
+    }
+
+    String origin() {
+        return origin;
+    }
+
+    Optional<String> imageFor(Engine engine) {
+        return Optional.ofNullable(images.get(engine));
+    }
+
+    String imagesOrigin() {
+        return "@MigrationRehearsal(images) on " + origin.substring("@MigrationRehearsal on ".length());
+    }
+
+    MigrationSettings migrationSettings(ClassLoader classLoader) {
+        return new MigrationSettings(List.of(annotation.locations()), placeholders, List.of(annotation.schemas()),
+                annotation.table().isBlank() ? Optional.empty() : Optional.of(annotation.table().strip()),
+                annotation.postgresqlTransactionalLock(), flywayProperties, classLoader, origin);
+    }
+
+    private List<Engine> engines(Engine[] declared) {
+        if (declared.length == 0) {
+            throw invalid("engines", "{}", "names no engine", "name at least one, e.g. engines = Engine.POSTGRESQL");
+        }
+        List<Engine> list = List.of(declared);
+        if (list.stream().distinct().count() != list.size()) {
+            throw invalid("engines", Arrays.toString(declared), "names an engine twice", "name each engine once");
+        }
+        return list;
+    }
+
+    private Map<Engine, String> images(String[] declared) {
+        if (declared.length == 0) {
+            return Map.of();
+        }
+        if (declared.length != engines.size()) {
+            throw invalid("images", quoted(declared), "has " + declared.length + " image(s) for " + engines.size()
+                    + " engine(s) " + engines, "give one image per engine, in the order of engines, and \"\" for an"
+                    + " engine that keeps its default");
+        }
+        Map<Engine, String> map = new EnumMap<>(Engine.class);
+        for (int i = 0; i < declared.length; i++) {
+            if (!declared[i].isBlank()) {
+                map.put(engines.get(i), declared[i].strip());
+            }
+        }
+        return map;
+    }
+
+    private Map<String, String> pairs(String attribute, String[] declared) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String entry : declared) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0 || entry.substring(0, eq).isBlank()) {
+                throw invalid(attribute, "\"" + entry + "\"", "is not a name=value pair", "write it as name=value, e.g. \""
+                        + ("placeholders".equals(attribute) ? "schema_owner=app" : "outOfOrder=true") + "\"");
+            }
+            map.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
+        }
+        return map;
+    }
+
+    private ExtensionConfigurationException invalid(String attribute, String value, String problem, String fix) {
+        return new ExtensionConfigurationException("@MigrationRehearsal(" + attribute + " = " + value + ") on "
+                + origin.substring("@MigrationRehearsal on ".length()) + " " + problem + ".\nTo fix this, " + fix + ".");
+    }
+
+    private static String quoted(String[] values) {
+        return Arrays.stream(values).map(v -> "\"" + v + "\"").collect(Collectors.joining(", ", "{", "}"));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.rehearsal.junit;
+
+import dev.rehearsal.DatabaseUnavailableException;
+import dev.rehearsal.internal.Settings;
+import dev.rehearsal.internal.server.JdbcServer;
+import dev.rehearsal.internal.server.ServerSpec;
+import dev.rehearsal.internal.server.Servers;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One server for one engine configuration, shared by the whole test run from the root store and stopped when the
+ * run ends. A server that failed to start is remembered as such, so every test that needs it fails with the
+ * reason at once instead of trying again.
+ */
+@SuppressWarnings("deprecation") // CloseableResource: JUnit 5.12 closes only those; 5.13+ also AutoCloseable
+final class ServerResource implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+    private final JdbcServer server;
+    private final RuntimeException failure;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ServerResource(JdbcServer server, RuntimeException failure) {
+        this.server = server;
+        this.failure = failure;
+    }
+
+    static ServerResource start(ServerSpec spec, Settings settings) {
+        try {
+            return new ServerResource(Servers.start(spec, settings.connectionPolicy(), settings.startupTimeout()), null);
+        } catch (RuntimeException e) {
+            return new ServerResource(null, e);
+        }
+    }
+
+    /**
+     * @throws DatabaseUnavailableException if the server did not start
+     */
+    JdbcServer server() {
+        if (failure != null) {
+            throw new DatabaseUnavailableException(failure.getMessage(), failure);
+        }
+        return server;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (server != null && closed.compareAndSet(false, true)) {
+            server.close();
+        }
+    }
+}

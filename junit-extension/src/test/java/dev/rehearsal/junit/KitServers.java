@@ -1,0 +1,99 @@
+package dev.rehearsal.junit;
+
+import dev.rehearsal.Engine;
+import dev.rehearsal.RehearsalSettings;
+import dev.rehearsal.internal.Settings;
+import dev.rehearsal.internal.server.JdbcServer;
+import dev.rehearsal.internal.server.ServerSpec;
+import dev.rehearsal.internal.server.Servers;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+
+/**
+ * Runs fixture classes through the EngineTestKit against servers shared by this JVM.
+ *
+ * <p>Each kit execution is a test run of its own, with its own root store; to avoid starting embedded servers for
+ * every one, this class starts one server per engine (chosen like any rehearsal server: embedded by default,
+ * configured or container when the build says so) and hands it to the fixtures as an existing server.
+ */
+final class KitServers {
+
+    private static final Map<Engine, JdbcServer> SERVERS = new ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> SERVERS.values().forEach(server -> {
+            try {
+                server.close();
+            } catch (Exception ignored) {
+                // the JVM is going down
+            }
+        })));
+    }
+
+    private KitServers() {
+    }
+
+    static JdbcServer server(Engine engine) {
+        return SERVERS.computeIfAbsent(engine, e -> {
+            Settings settings = Settings.fromSystem();
+            return Servers.start(ServerSpec.select(e, Optional.empty(), "test", settings), settings.connectionPolicy(),
+                    settings.startupTimeout());
+        });
+    }
+
+    /** Configuration pointing the fixtures' engines at the shared servers. */
+    static Map<String, String> configuration(Engine... engines) {
+        Map<String, String> config = new HashMap<>();
+        Arrays.stream(engines).forEach(engine -> {
+            JdbcServer server = server(engine);
+            config.put(RehearsalSettings.url(engine), server.adminUrl().toUrl());
+            config.put(RehearsalSettings.username(engine), server.adminUser());
+            config.put(RehearsalSettings.password(engine), server.adminPassword());
+        });
+        config.put(RehearsalSettings.REPORT_ENABLED, "false");
+        return config;
+    }
+
+    static EngineExecutionResults run(Class<?> fixture, Map<String, String> configuration) {
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(DiscoverySelectors.selectClass(fixture))
+                .configurationParameters(configuration)
+                .execute();
+    }
+
+    static boolean databaseExists(Engine engine, String name) {
+        String sql = engine == Engine.POSTGRESQL
+                ? "SELECT count(*) FROM pg_database WHERE datname = '" + name + "'"
+                : "SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + name + "'";
+        try (Connection c = admin(engine); Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Drop a database a fixture kept on purpose; test code cleaning up after itself. */
+    static void dropKept(Engine engine, String name) {
+        try (Connection c = admin(engine); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Connection admin(Engine engine) throws SQLException {
+        JdbcServer server = server(engine);
+        return DriverManager.getConnection(server.adminUrl().toUrl(), server.adminUser(), server.adminPassword());
+    }
+}
