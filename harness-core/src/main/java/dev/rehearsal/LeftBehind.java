@@ -66,13 +66,11 @@ public record LeftBehind(
      */
     public String describe() {
         StringBuilder text = new StringBuilder();
-        if (isAtomic()) {
-            text.append("nothing of the failed script is in effect");
-            if (!executedBeforeFailure.isEmpty()) {
-                text.append(ranInTransaction
-                        ? " (" + statements(executedBeforeFailure) + " ran, then rolled back with the transaction)"
-                        : " (" + statements(executedBeforeFailure) + " ran and were undone)");
-            }
+        if (executedBeforeFailure.isEmpty()) {
+            text.append("no statement of this step completed");
+        } else if (isAtomic()) {
+            text.append("nothing of the failed script is in effect (").append(statements(executedBeforeFailure))
+                    .append(ranInTransaction ? " ran, then rolled back with the transaction)" : " ran and were undone)");
         } else {
             text.append("partially applied: ").append(statements(stillApplied))
                     .append(stillApplied.size() == 1 ? " stays applied" : " stay applied");

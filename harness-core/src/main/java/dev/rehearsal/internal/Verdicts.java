@@ -57,8 +57,8 @@ public final class Verdicts {
     private static void renderLeftBehind(StringBuilder text, LeftBehind left) {
         text.append('\n').append(INDENT).append("left     ").append(left.describe());
         if (left.failedHistoryRow()) {
-            text.append('\n').append(INDENT).append("next     Flyway refuses to migrate until repair removes the failed row;")
-                    .append(left.isPartial() ? " the statements that stayed applied will then fail a plain rerun" : "");
+            text.append('\n').append(INDENT).append("next     Flyway refuses to migrate until repair removes the failed row")
+                    .append(left.isPartial() ? "; the statements that stayed applied will then fail a plain rerun" : "");
         }
     }
 

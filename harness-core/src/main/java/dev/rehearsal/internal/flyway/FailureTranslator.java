@@ -137,6 +137,7 @@ final class FailureTranslator {
         return Arrays.stream(message.split("\\R"))
                 .map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.contains("http") && !line.startsWith("Need more flexibility"))
+                .map(line -> line.matches(".*[.:!?]$") ? line : line + ".")
                 .collect(Collectors.joining(" "));
     }
 }

@@ -1,0 +1,7 @@
+CREATE TABLE order_lines (
+    id         BIGINT        PRIMARY KEY,
+    order_id   BIGINT        NOT NULL REFERENCES orders (id),
+    sku        VARCHAR(40)   NOT NULL,
+    quantity   INTEGER       NOT NULL,
+    unit_price NUMERIC(10,2) NOT NULL
+);
