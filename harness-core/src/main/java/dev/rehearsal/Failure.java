@@ -13,8 +13,10 @@ import java.util.OptionalInt;
  * names as the culprit — constraint, table and column. PostgreSQL reports those in its error fields; on
  * MySQL and MariaDB they are read from the error message and, for the table, from the statement itself.
  *
- * <p>When Flyway refused to migrate before running anything (a failed migration in the history, a checksum
- * mismatch), the statement, line and codes are empty and the class is {@link FailureClass#OTHER}.
+ * <p>When no statement failed — Flyway refused to migrate (a failed migration in the history, a checksum mismatch),
+ * or the failure came when the migration was committed (a deferred constraint) — the statement and line are empty.
+ * The codes and class then come from the SQL error if there was one; a refusal has none, and class
+ * {@link FailureClass#OTHER}.
  *
  * @param version the version of the failing migration, if known
  * @param script the script name, e.g. {@code "V3__orders_customer_fk.sql"}, if known

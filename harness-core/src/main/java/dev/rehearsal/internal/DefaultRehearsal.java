@@ -175,7 +175,8 @@ public final class DefaultRehearsal implements Rehearsal {
                 }
             }
         } catch (SQLException e) {
-            throw new RehearsalException(call + " could not open a connection to " + database.info() + ": " + e.getMessage(), e);
+            throw new RehearsalException(call + " failed on " + database.info() + " before running a statement: "
+                    + e.getMessage(), e);
         }
         return changed;
     }

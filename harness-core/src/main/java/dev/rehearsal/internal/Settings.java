@@ -91,13 +91,17 @@ public final class Settings {
         Matcher m = DURATION.matcher(value);
         Duration duration = null;
         if (m.matches()) {
-            long amount = Long.parseLong(m.group(1));
-            duration = switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            };
+            try {
+                long amount = Long.parseLong(m.group(1));
+                duration = switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+            } catch (NumberFormatException | ArithmeticException e) {
+                duration = null;
+            }
         } else if (value.startsWith("pt")) {
             try {
                 duration = Duration.parse(value.toUpperCase(Locale.ROOT));

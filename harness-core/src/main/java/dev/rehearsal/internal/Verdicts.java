@@ -27,12 +27,13 @@ public final class Verdicts {
                 .append(" -> ").append(outcome.versionAfter().orElse("<none>"))
                 .append("; applied: ").append(applied(outcome.applied()))
                 .append("; took ").append(outcome.duration().toMillis()).append(" ms");
-        outcome.failure().ifPresent(failure -> renderFailure(text, failure));
+        boolean ranStatements = outcome.leftBehind().map(l -> !l.executedBeforeFailure().isEmpty()).orElse(false);
+        outcome.failure().ifPresent(failure -> renderFailure(text, failure, ranStatements));
         outcome.leftBehind().ifPresent(left -> renderLeftBehind(text, left));
         return text.toString();
     }
 
-    private static void renderFailure(StringBuilder text, Failure failure) {
+    private static void renderFailure(StringBuilder text, Failure failure, boolean ranStatements) {
         text.append('\n').append(INDENT).append("failed in ").append(failure.script().orElse("<unknown script>"));
         failure.version().ifPresent(v -> text.append(" (version ").append(v).append(')'));
         if (failure.statementIndex().isPresent()) {
@@ -40,6 +41,8 @@ public final class Verdicts {
             failure.line().ifPresent(line -> text.append(" at line ").append(line));
             text.append(':');
             failure.statement().ifPresent(sql -> text.append('\n').append(indent(sql, INDENT + "    ")));
+        } else if (ranStatements) {
+            text.append(", after its last statement (when the migration was committed)");
         } else {
             text.append(", before any statement ran");
         }

@@ -60,9 +60,15 @@ final class MigrationRehearsalExtension implements ParameterResolver, AfterEachC
     @Override
     public void afterEach(ExtensionContext context) {
         DatabaseResource database = context.getStore(NAMESPACE).remove(DATABASE, DatabaseResource.class);
-        if (database != null) {
-            boolean keep = context.getExecutionException().isPresent()
+        if (database == null) {
+            return;
+        }
+        boolean keep = false;
+        try {
+            keep = context.getExecutionException().isPresent()
                     && settings(context).flag(RehearsalSettings.KEEP_FAILED_DATABASES, false);
+        } finally {
+            // a bad keepOnFailure value still fails the test, but never leaks the database
             database.finish(keep, line -> {
                 System.out.println(line);
                 context.publishReportEntry("rehearsal.keptDatabase", line);

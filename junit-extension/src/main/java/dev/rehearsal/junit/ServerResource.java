@@ -1,6 +1,7 @@
 package dev.rehearsal.junit;
 
 import dev.rehearsal.DatabaseUnavailableException;
+import dev.rehearsal.RehearsalConfigurationException;
 import dev.rehearsal.internal.Settings;
 import dev.rehearsal.internal.server.JdbcServer;
 import dev.rehearsal.internal.server.ServerSpec;
@@ -35,8 +36,12 @@ final class ServerResource implements ExtensionContext.Store.CloseableResource, 
 
     /**
      * @throws DatabaseUnavailableException if the server did not start
+     * @throws RehearsalConfigurationException if a setting it needed was malformed
      */
     JdbcServer server() {
+        if (failure instanceof RehearsalConfigurationException) {
+            throw new RehearsalConfigurationException(failure.getMessage(), failure);
+        }
         if (failure != null) {
             throw new DatabaseUnavailableException(failure.getMessage(), failure);
         }

@@ -19,6 +19,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +175,9 @@ class MigrationRehearsalExtensionTest {
         assertFailsWith(NoEngine.class, config, ExtensionConfigurationException.class,
                 "@MigrationRehearsal(engines = {}) on " + NoEngine.class.getName() + " names no engine.\nTo fix this,"
                         + " name at least one, e.g. engines = Engine.POSTGRESQL.");
+        assertFailsWith(MisspelledFlywayProperty.class, config, RehearsalConfigurationException.class,
+                "@MigrationRehearsal on " + MisspelledFlywayProperty.class.getName() + ": Flyway rejects the settings"
+                        + " {flyway.outOfOrdr=true}: ");
         assertFailsWith(MissingLocation.class, config, RehearsalConfigurationException.class,
                 "@MigrationRehearsal on " + MissingLocation.class.getName() + ": migration location"
                         + " \"classpath:db/ordres\" does not exist on the classpath.");
@@ -209,6 +213,13 @@ class MigrationRehearsalExtensionTest {
         }
     }
 
+    @MigrationRehearsal(locations = "classpath:db/orders/{family}", flywayProperties = "outOfOrdr=true")
+    static class MisspelledFlywayProperty {
+        @Test
+        void test(Rehearsal rehearsal) {
+        }
+    }
+
     @MigrationRehearsal(locations = "classpath:db/ordres")
     static class MissingLocation {
         @Test
@@ -239,6 +250,22 @@ class MigrationRehearsalExtensionTest {
         } finally {
             KitServers.dropKept(Engine.MARIADB, kept.get(0));
         }
+    }
+
+    @Test
+    void a_malformed_keep_setting_fails_the_test_but_still_drops_its_database() {
+        Map<String, String> config = new HashMap<>(KitServers.configuration(Engine.MARIADB));
+        config.put(RehearsalSettings.KEEP_FAILED_DATABASES, "perhaps");
+
+        // JUnit reports the after-each error as suppressed by the test's own failure
+        KitServers.run(FailsOnPurpose.class, config).testEvents().assertThatEvents()
+                .haveAtLeastOne(event(test(), finishedWithFailure(new Condition<Throwable>(thrown -> Arrays
+                        .stream(thrown.getSuppressed()).anyMatch(s -> String.valueOf(s.getMessage())
+                                .contains("rehearsal.database.keepOnFailure = 'perhaps' is not a boolean.")),
+                        "suppressing the keepOnFailure error"))));
+
+        List<String> databases = seen("FailsOnPurpose-failed");
+        assertThat(KitServers.databaseExists(Engine.MARIADB, databases.get(databases.size() - 1))).isFalse();
     }
 
     @MigrationRehearsal(engines = Engine.MARIADB, locations = "classpath:db/orders/{family}")

@@ -20,6 +20,7 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 
 /**
  * Turns what Flyway threw, and what the recorder saw, into an engine-neutral {@link Failure} and the
@@ -42,13 +43,16 @@ final class FailureTranslator {
             throw unsafe;
         });
         Optional<MigrationRun> run = recorder.last().filter(r -> r.state != State.SUCCEEDED);
+        // Flyway refused after validating: only a failed row names a migration; a checksum mismatch names its own
+        Optional<MigrationInfo> attempted = run.isEmpty() && thrown instanceof FlywayValidateException
+                ? Optional.empty() : firstPending;
         Optional<StatementRun> failing = run.flatMap(MigrationRun::failing);
         Optional<SQLException> sql = sqlCause(thrown);
         // without a recorded run Flyway refused up front: blame the failed row it found, else the migration it was about to run
         Optional<String> version = run.map(r -> r.version).filter(v -> !v.isEmpty()).or(() -> failedVersion(after))
-                .or(() -> firstPending.map(MigrationInfo::getVersion).map(Object::toString));
+                .or(() -> attempted.map(MigrationInfo::getVersion).map(Object::toString));
         Optional<String> script = run.map(r -> r.script).or(() -> failedScript(after))
-                .or(() -> firstPending.map(MigrationInfo::getScript));
+                .or(() -> attempted.map(MigrationInfo::getScript));
 
         if (failing.isPresent()) {
             StatementRun statement = failing.get();
@@ -66,9 +70,11 @@ final class FailureTranslator {
         Optional<String> sqlState = sql.map(SQLException::getSQLState);
         int code = sql.map(SQLException::getErrorCode).orElse(0);
         FailureClass failureClass = sql.isPresent() ? dialect.classify(sqlState, code, "") : FailureClass.OTHER;
+        ErrorFields fields = sql.map(e -> dialect.fields(e, "")).orElseGet(() -> new ErrorFields(flywayMessage(thrown),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
         return new Failure(version, script, OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), sqlState,
-                code == 0 ? OptionalInt.empty() : OptionalInt.of(code), flywayMessage(thrown), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), failureClass);
+                code == 0 ? OptionalInt.empty() : OptionalInt.of(code), fields.message(), fields.detail(),
+                fields.constraint(), fields.table(), fields.column(), failureClass);
     }
 
     LeftBehind leftBehind(Failure failure, StatementRecorder recorder, MigrationInfoService after) {
@@ -113,7 +119,7 @@ final class FailureTranslator {
                 .reduce((a, b) -> b);
     }
 
-    private static Optional<SQLException> sqlCause(Throwable thrown) {
+    static Optional<SQLException> sqlCause(Throwable thrown) {
         for (Throwable t = thrown; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 return Optional.of(sql);

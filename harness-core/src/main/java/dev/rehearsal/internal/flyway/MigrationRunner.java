@@ -44,6 +44,13 @@ public final class MigrationRunner {
         this.settings = settings;
         this.locations = settings.locationsFor(database.info().engine());
         this.translator = new FailureTranslator(database.server().dialect());
+        try {
+            flyway(null, null);
+        } catch (FlywayException e) {
+            throw new RehearsalConfigurationException(settings.origin() + ": Flyway rejects the settings "
+                    + settings.flywayProperties() + ": " + FailureTranslator.flywayMessage(e) + "\nTo fix this, correct"
+                    + " or remove the setting it names (flywayProperties take Flyway's names, e.g. outOfOrder=true).", e);
+        }
     }
 
     public Engine engine() {
@@ -64,6 +71,10 @@ public final class MigrationRunner {
         try {
             return flyway.info();
         } catch (FlywayException e) {
+            if (FailureTranslator.sqlCause(e).isPresent()) {
+                throw new RehearsalException("Flyway could not read the history of " + database.info() + ": "
+                        + FailureTranslator.flywayMessage(e), e);
+            }
             throw new RehearsalConfigurationException("Flyway cannot read the migrations in " + locations + " ("
                     + settings.origin() + "): " + FailureTranslator.flywayMessage(e) + "\nTo fix this, correct the"
                     + " migration files or the Flyway settings named there.", e);
@@ -125,7 +136,12 @@ public final class MigrationRunner {
     }
 
     public RepairOutcome repair() {
-        RepairResult result = flyway(null, null).repair();
+        RepairResult result;
+        try {
+            result = flyway(null, null).repair();
+        } catch (FlywayException e) {
+            throw new RehearsalException("repair() failed on " + database.info() + ": " + FailureTranslator.flywayMessage(e), e);
+        }
         List<String> removed = result.migrationsRemoved == null ? List.of()
                 : result.migrationsRemoved.stream().map(r -> r.version).toList();
         return new RepairOutcome(removed, currentVersion());
@@ -146,6 +162,12 @@ public final class MigrationRunner {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         MigrationInfoService after = info();
+        if (thrown != null) {
+            recorder.markUncommittedRunsFailed(Arrays.stream(after.applied())
+                    .filter(i -> i.getVersion() != null && !i.getState().isFailed())
+                    .map(i -> i.getVersion().getVersion())
+                    .collect(Collectors.toSet()));
+        }
         List<AppliedMigration> applied = recorder.runs().stream()
                 .filter(r -> r.state == StatementRecorder.State.SUCCEEDED)
                 .map(r -> new AppliedMigration(r.version, r.description, r.script))

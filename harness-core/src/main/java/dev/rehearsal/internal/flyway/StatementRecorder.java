@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
@@ -83,6 +84,21 @@ final class StatementRecorder implements Callback {
 
     Optional<MigrationRun> last() {
         return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(runs.size() - 1));
+    }
+
+    /**
+     * Flyway reports a migration finished before it commits it, so a failure at commit (a deferred constraint, the
+     * history insert) leaves it marked finished. After a failed step, a run whose version the history does not hold
+     * as successful is the one that failed.
+     *
+     * @param committed the versions the history holds as applied successfully
+     */
+    void markUncommittedRunsFailed(Set<String> committed) {
+        for (MigrationRun run : runs) {
+            if (run.state == State.SUCCEEDED && !run.version.isEmpty() && !committed.contains(run.version)) {
+                run.state = State.FAILED;
+            }
+        }
     }
 
     @Override

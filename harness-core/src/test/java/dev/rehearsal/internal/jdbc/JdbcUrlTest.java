@@ -21,5 +21,9 @@ class JdbcUrlTest {
         assertThat(url.toString()).isEqualTo("jdbc:mysql://***@db:3306/?password=***&useSSL=false");
         assertThat(url.toUrl()).contains("hunter2");
         assertThat(JdbcUrl.redact("not a url with password=hunter2")).isEqualTo("not a url with password=***");
+        assertThat(JdbcUrl.parse("jdbc:mysql://address=(host=db)(port=3306)(password=hunter2)/shop", "key").toString())
+                .isEqualTo("jdbc:mysql://address=(host=db)(port=3306)(password=***)/shop");
+        assertThat(JdbcUrl.parse("jdbc:mysql://(host=db,user=root,password=hunter2)/shop", "key").toString())
+                .doesNotContain("hunter2");
     }
 }

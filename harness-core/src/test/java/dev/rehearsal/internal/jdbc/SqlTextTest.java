@@ -1,8 +1,10 @@
 package dev.rehearsal.internal.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rehearsal.Engine;
+import dev.rehearsal.RehearsalConfigurationException;
 import org.junit.jupiter.api.Test;
 
 class SqlTextTest {
@@ -36,6 +38,22 @@ class SqlTextTest {
                 "INSERT INTO t VALUES ('a\\';b')",
                 "CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END",
                 "CALL p()");
+    }
+
+    @Test
+    void an_empty_delimiter_is_an_error_not_an_endless_loop() {
+        assertThatThrownBy(() -> SqlText.split("DELIMITER   \nSELECT 1;", Engine.MARIADB))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessage("A DELIMITER line names no delimiter: 'DELIMITER'.\nTo fix this, write the new delimiter after"
+                        + " it, e.g. DELIMITER $$, and switch back with DELIMITER ;");
+    }
+
+    @Test
+    void reads_words_inside_mysql_executable_comments_and_skips_comments_between_words() {
+        assertThat(SqlText.leadingWords("/*!40000 DROP DATABASE IF EXISTS `shop`*/", 5))
+                .containsExactly("DROP", "DATABASE", "IF", "EXISTS", "shop");
+        assertThat(SqlText.leadingWords("DROP /* sneaky */ DATABASE -- really\n other", 3))
+                .containsExactly("DROP", "DATABASE", "OTHER");
     }
 
     @Test
