@@ -19,10 +19,10 @@ class BadInputTest {
 
     @Test
     void an_unknown_version_names_the_versions_there_are() {
-        try (Scope scope = TestDatabases.rehearsal(Engine.POSTGRESQL, "classpath:db/fk/{family}")) {
+        try (Scope scope = TestDatabases.rehearsal(Engine.POSTGRESQL, "classpath:db/fk")) {
             assertThatThrownBy(() -> scope.rehearsal().migrateTo("99"))
                     .isInstanceOf(RehearsalConfigurationException.class)
-                    .hasMessage("migrateTo(\"99\"): no migration has version 99 in [classpath:db/fk/postgresql] (test)."
+                    .hasMessage("migrateTo(\"99\"): no migration has version 99 in [classpath:db/fk] (test)."
                             + " Versions there: 1, 2.\nTo fix this, use one of those versions, or add"
                             + " V99__<description>.sql to a location.");
             assertThatThrownBy(() -> scope.rehearsal().migrateTo("one"))
@@ -33,7 +33,7 @@ class BadInputTest {
 
     @Test
     void a_target_below_the_current_version_is_refused() {
-        try (Scope scope = TestDatabases.rehearsal(Engine.POSTGRESQL, "classpath:db/fk/{family}")) {
+        try (Scope scope = TestDatabases.rehearsal(Engine.POSTGRESQL, "classpath:db/fk")) {
             assertThat(scope.rehearsal().migrateToLatest()).hasSucceeded().hasReachedVersion("2");
 
             assertThatThrownBy(() -> scope.rehearsal().migrateTo("1"))
@@ -43,7 +43,7 @@ class BadInputTest {
                             + " start a new rehearsal.");
             assertThatThrownBy(() -> scope.rehearsal().migrateToNext())
                     .isInstanceOf(RehearsalException.class)
-                    .hasMessageStartingWith("migrateToNext(): no migration is pending in [classpath:db/fk/postgresql];"
+                    .hasMessageStartingWith("migrateToNext(): no migration is pending in [classpath:db/fk];"
                             + " the database is at version 2, the latest there is.");
             assertThat(scope.rehearsal().migrateTo("2")).hasSucceeded().hasApplied();
         }
@@ -64,7 +64,7 @@ class BadInputTest {
     @ParameterizedTest
     @MethodSource("engines")
     void failing_setup_sql_names_the_statement_and_its_codes(Engine engine) {
-        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk/{family}")) {
+        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk")) {
             scope.rehearsal().migrateTo("1");
 
             assertThat(scope.rehearsal().execute("INSERT INTO customers (id, email) VALUES (1, 'a@x'), (2, 'b@x');"
@@ -85,8 +85,8 @@ class BadInputTest {
     @ParameterizedTest
     @MethodSource("engines")
     void statements_that_act_on_another_database_are_refused_before_they_run(Engine engine) {
-        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk/{family}");
-                Scope other = TestDatabases.rehearsal(engine, "classpath:db/fk/{family}")) {
+        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk");
+                Scope other = TestDatabases.rehearsal(engine, "classpath:db/fk")) {
             String otherName = other.database().name();
 
             assertThatThrownBy(() -> scope.rehearsal().execute("CREATE TABLE t (id INT); DROP DATABASE " + otherName))

@@ -21,7 +21,7 @@ class FailureAnatomyTest {
     @ParameterizedTest
     @MethodSource("engines")
     void orphan_rows_fail_the_foreign_key_with_the_exact_location_and_codes(Engine engine) {
-        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk/{family}")) {
+        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk")) {
             Rehearsal rehearsal = scope.rehearsal();
             assertThat(rehearsal.migrateTo("1")).hasSucceeded().hasReachedVersion("1").hasApplied("1");
             rehearsal.execute("INSERT INTO customers (id, email) VALUES (1, 'ada@example.com');"

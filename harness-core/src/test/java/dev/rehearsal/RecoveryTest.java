@@ -25,7 +25,7 @@ class RecoveryTest {
     @ParameterizedTest
     @MethodSource("engines")
     void a_data_fix_placed_before_the_failing_version_rolls_forward(Engine engine) {
-        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk/{family}")) {
+        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk")) {
             Rehearsal rehearsal = scope.rehearsal();
             rehearsal.migrateTo("1");
             rehearsal.execute("INSERT INTO customers (id, email) VALUES (1, 'ada@example.com');"
@@ -35,7 +35,7 @@ class RecoveryTest {
                 assertThat(rehearsal.repair().removedFailedVersions()).containsExactly("2");
             }
 
-            Rehearsal fixed = rehearsal.withLocations("classpath:db/fk/{family}", "classpath:db/fix/{family}");
+            Rehearsal fixed = rehearsal.withLocations("classpath:db/fk", "classpath:db/fix");
             StepOutcome outcome = fixed.migrateToLatest();
 
             if (engine.isMysqlFamily()) {

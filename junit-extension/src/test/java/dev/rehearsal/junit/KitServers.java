@@ -2,10 +2,8 @@ package dev.rehearsal.junit;
 
 import dev.rehearsal.Engine;
 import dev.rehearsal.RehearsalSettings;
-import dev.rehearsal.internal.Settings;
 import dev.rehearsal.internal.server.JdbcServer;
-import dev.rehearsal.internal.server.ServerSpec;
-import dev.rehearsal.internal.server.Servers;
+import dev.rehearsal.support.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,8 +11,6 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -23,32 +19,16 @@ import org.junit.platform.engine.discovery.DiscoverySelectors;
  * Runs fixture classes through the EngineTestKit against servers shared by this JVM.
  *
  * <p>Each kit execution is a test run of its own, with its own root store; to avoid starting embedded servers for
- * every one, this class starts one server per engine (chosen like any rehearsal server: embedded by default,
- * configured or container when the build says so) and hands it to the fixtures as an existing server.
+ * every one, the fixtures get the servers this JVM's tests share ({@link TestDatabases}: embedded by default,
+ * configured or container when the build says so) as existing servers.
  */
 final class KitServers {
-
-    private static final Map<Engine, JdbcServer> SERVERS = new ConcurrentHashMap<>();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> SERVERS.values().forEach(server -> {
-            try {
-                server.close();
-            } catch (Exception ignored) {
-                // the JVM is going down
-            }
-        })));
-    }
 
     private KitServers() {
     }
 
     static JdbcServer server(Engine engine) {
-        return SERVERS.computeIfAbsent(engine, e -> {
-            Settings settings = Settings.fromSystem();
-            return Servers.start(ServerSpec.select(e, Optional.empty(), "test", settings), settings.connectionPolicy(),
-                    settings.startupTimeout());
-        });
+        return TestDatabases.server(engine);
     }
 
     /** Configuration pointing the fixtures' engines at the shared servers. */

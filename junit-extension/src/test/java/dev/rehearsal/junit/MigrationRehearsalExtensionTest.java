@@ -58,7 +58,7 @@ class MigrationRehearsalExtensionTest {
         databases.forEach(name -> assertThat(KitServers.databaseExists(Engine.POSTGRESQL, name)).as(name).isFalse());
     }
 
-    @MigrationRehearsal(locations = "classpath:db/orders/{family}")
+    @MigrationRehearsal(locations = "classpath:db/fk")
     static class TwoTests {
 
         @Test
@@ -87,14 +87,13 @@ class MigrationRehearsalExtensionTest {
         assertThat(seen("TwoEngines")).containsExactly("POSTGRESQL", "MARIADB");
     }
 
-    @MigrationRehearsal(engines = {Engine.POSTGRESQL, Engine.MARIADB}, locations = "classpath:db/orders/{family}")
+    @MigrationRehearsal(engines = {Engine.POSTGRESQL, Engine.MARIADB}, locations = "classpath:db/partial/{family}")
     static class TwoEngines {
 
         @RehearsalTest
         void fails(Rehearsal rehearsal) {
             rehearsal.migrateTo("1");
-            rehearsal.execute("INSERT INTO orders (id, customer_id, total) VALUES (1, 999, 1.00)");
-            assertThat(rehearsal.migrateToNext()).hasFailed().isAtStatement(2).isDataDependent();
+            assertThat(rehearsal.migrateToNext()).hasFailed().isAtStatement(3).isDataDependent();
             saw("TwoEngines", rehearsal.engine().name());
         }
     }
@@ -107,7 +106,7 @@ class MigrationRehearsalExtensionTest {
         assertThat(seen("SharedWithBeforeEach")).hasSize(2).containsOnly(seen("SharedWithBeforeEach").get(0));
     }
 
-    @MigrationRehearsal(locations = "classpath:db/orders/{family}")
+    @MigrationRehearsal(locations = "classpath:db/fk")
     static class SharedWithBeforeEach {
 
         @BeforeEach
@@ -134,7 +133,7 @@ class MigrationRehearsalExtensionTest {
                                 + " to run it once per engine, or declare a single engine.")))));
     }
 
-    @MigrationRehearsal(engines = {Engine.POSTGRESQL, Engine.MARIADB}, locations = "classpath:db/orders/{family}")
+    @MigrationRehearsal(engines = {Engine.POSTGRESQL, Engine.MARIADB}, locations = "classpath:db/fk")
     static class PlainTestTwoEngines {
 
         @Test
@@ -180,7 +179,8 @@ class MigrationRehearsalExtensionTest {
                         + " {flyway.outOfOrdr=true}: ");
         assertFailsWith(MissingLocation.class, config, RehearsalConfigurationException.class,
                 "@MigrationRehearsal on " + MissingLocation.class.getName() + ": migration location"
-                        + " \"classpath:db/ordres\" does not exist on the classpath.");
+                        + " \"classpath:db/ordres/{family}\" (for PostgreSQL: classpath:db/ordres/postgresql) does not"
+                        + " exist on the classpath.");
     }
 
     private static void assertFailsWith(Class<?> fixture, Map<String, String> config, Class<? extends Throwable> type,
@@ -199,7 +199,7 @@ class MigrationRehearsalExtensionTest {
         }
     }
 
-    @MigrationRehearsal(placeholders = "owner", locations = "classpath:db/orders/{family}")
+    @MigrationRehearsal(placeholders = "owner", locations = "classpath:db/fk")
     static class BadPlaceholder {
         @Test
         void test(Rehearsal rehearsal) {
@@ -213,14 +213,14 @@ class MigrationRehearsalExtensionTest {
         }
     }
 
-    @MigrationRehearsal(locations = "classpath:db/orders/{family}", flywayProperties = "outOfOrdr=true")
+    @MigrationRehearsal(locations = "classpath:db/fk", flywayProperties = "outOfOrdr=true")
     static class MisspelledFlywayProperty {
         @Test
         void test(Rehearsal rehearsal) {
         }
     }
 
-    @MigrationRehearsal(locations = "classpath:db/ordres")
+    @MigrationRehearsal(locations = "classpath:db/ordres/{family}")
     static class MissingLocation {
         @Test
         void test(Rehearsal rehearsal) {
@@ -268,7 +268,7 @@ class MigrationRehearsalExtensionTest {
         assertThat(KitServers.databaseExists(Engine.MARIADB, databases.get(databases.size() - 1))).isFalse();
     }
 
-    @MigrationRehearsal(engines = Engine.MARIADB, locations = "classpath:db/orders/{family}")
+    @MigrationRehearsal(engines = Engine.MARIADB, locations = "classpath:db/fk")
     static class FailsOnPurpose {
 
         @Test
@@ -306,7 +306,7 @@ class MigrationRehearsalExtensionTest {
         assertThat(seen("ReportsProvider")).containsExactly(ProviderKind.EMBEDDED.name());
     }
 
-    @MigrationRehearsal(locations = "classpath:db/orders/{family}")
+    @MigrationRehearsal(locations = "classpath:db/fk")
     static class ReportsProvider {
         @Test
         void provider(Rehearsal rehearsal) {
@@ -324,7 +324,7 @@ class MigrationRehearsalExtensionTest {
     }
 
     @Retention(RetentionPolicy.RUNTIME)
-    @MigrationRehearsal(engines = Engine.MARIADB, locations = "classpath:db/orders/{family}")
+    @MigrationRehearsal(engines = Engine.MARIADB, locations = "classpath:db/fk")
     @interface OrdersOnMariaDb {
     }
 
@@ -354,7 +354,7 @@ class MigrationRehearsalExtensionTest {
                                 || m.contains("belongs to one test")))));
     }
 
-    @MigrationRehearsal(locations = "classpath:db/orders/{family}")
+    @MigrationRehearsal(locations = "classpath:db/fk")
     static class InjectedIntoBeforeAll {
         @BeforeAll
         static void all(Rehearsal rehearsal) {
@@ -381,7 +381,7 @@ class MigrationRehearsalExtensionTest {
         assertThat(seen("Parallel-threads").stream().distinct().count()).isGreaterThan(1);
     }
 
-    @MigrationRehearsal(engines = {Engine.POSTGRESQL, Engine.MARIADB}, locations = "classpath:db/orders/{family}")
+    @MigrationRehearsal(engines = {Engine.POSTGRESQL, Engine.MARIADB}, locations = "classpath:db/fk")
     static class Parallel {
 
         @RehearsalTest

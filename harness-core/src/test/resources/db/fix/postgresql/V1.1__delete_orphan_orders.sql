@@ -1,1 +1,0 @@
-DELETE FROM orders WHERE customer_id NOT IN (SELECT id FROM customers);
