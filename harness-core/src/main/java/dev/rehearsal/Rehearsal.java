@@ -3,6 +3,7 @@ package dev.rehearsal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.rehearsal.schema.Schema;
 import javax.sql.DataSource;
 
 /**
@@ -62,6 +63,14 @@ public interface Rehearsal {
      * @return the pending versions; never {@code null}
      */
     List<String> pendingVersions();
+
+    /**
+     * Read the tables of the rehearsal database as they are now: columns and types, keys, foreign keys, checks,
+     * indexes and enums. Flyway's history table is left out.
+     *
+     * @return the schema; never {@code null}
+     */
+    Schema schema();
 
     /**
      * Migrate up to and including the given version.

@@ -65,7 +65,10 @@ class PublicApiTest {
                 "dev.rehearsal.StepOutcome", "dev.rehearsal.UnsafeOperationException",
                 "dev.rehearsal.assertions.EngineError", "dev.rehearsal.assertions.FailureAssert",
                 "dev.rehearsal.assertions.LeftBehindAssert", "dev.rehearsal.assertions.RehearsalAssertions",
-                "dev.rehearsal.assertions.StepOutcomeAssert");
+                "dev.rehearsal.assertions.StepOutcomeAssert",
+                "dev.rehearsal.schema.Check", "dev.rehearsal.schema.Column", "dev.rehearsal.schema.ColumnType",
+                "dev.rehearsal.schema.ForeignKey", "dev.rehearsal.schema.Index", "dev.rehearsal.schema.Key",
+                "dev.rehearsal.schema.Schema", "dev.rehearsal.schema.Table");
     }
 
     private static List<Class<?>> publicApiClasses() throws IOException, URISyntaxException, ClassNotFoundException {

@@ -11,7 +11,9 @@ import dev.rehearsal.internal.flyway.MigrationRunner;
 import dev.rehearsal.internal.flyway.MigrationSettings;
 import dev.rehearsal.internal.jdbc.SafetyGuard;
 import dev.rehearsal.internal.jdbc.SqlText;
+import dev.rehearsal.internal.schema.SchemaReader;
 import dev.rehearsal.internal.server.RehearsalDatabase;
+import dev.rehearsal.schema.Schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +79,16 @@ public final class DefaultRehearsal implements Rehearsal {
     @Override
     public List<String> pendingVersions() {
         return runner.pendingVersions();
+    }
+
+    @Override
+    public Schema schema() {
+        try (Connection connection = database.dataSource().getConnection()) {
+            return SchemaReader.of(engine()).read(connection, engine(),
+                    runner.settings().table().orElse("flyway_schema_history"));
+        } catch (SQLException e) {
+            throw new RehearsalException("schema() could not connect to " + database.info() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
