@@ -10,6 +10,7 @@ import dev.rehearsal.StepOutcome;
 import dev.rehearsal.internal.flyway.MigrationRunner;
 import dev.rehearsal.internal.flyway.MigrationSettings;
 import dev.rehearsal.internal.jdbc.SafetyGuard;
+import dev.rehearsal.internal.jdbc.TrackingDataSource;
 import dev.rehearsal.internal.jdbc.SqlText;
 import dev.rehearsal.internal.schema.SchemaReader;
 import dev.rehearsal.internal.server.RehearsalDatabase;
@@ -43,6 +44,7 @@ public final class DefaultRehearsal implements Rehearsal {
     private final RehearsalDatabase database;
     private final MigrationRunner runner;
     private final Consumer<StepOutcome> reporter;
+    private final TrackingDataSource dataSource;
 
     /**
      * @param database the database, owned by whoever created it, not by this handle
@@ -54,6 +56,10 @@ public final class DefaultRehearsal implements Rehearsal {
         this.database = Objects.requireNonNull(database, "database");
         this.runner = new MigrationRunner(database, Objects.requireNonNull(settings, "settings"));
         this.reporter = Objects.requireNonNull(reporter, "reporter");
+        // on PostgreSQL, unqualified names resolve in Flyway's first schema, as they do in the migrations
+        this.dataSource = settings.schemas().isEmpty() || database.info().engine() != Engine.POSTGRESQL
+                ? database.dataSource()
+                : database.dataSource().withProperty("currentSchema", settings.schemas().get(0));
     }
 
     @Override
@@ -68,7 +74,7 @@ public final class DefaultRehearsal implements Rehearsal {
 
     @Override
     public DataSource dataSource() {
-        return database.dataSource();
+        return dataSource;
     }
 
     @Override
@@ -83,7 +89,7 @@ public final class DefaultRehearsal implements Rehearsal {
 
     @Override
     public Schema schema() {
-        try (Connection connection = database.dataSource().getConnection()) {
+        try (Connection connection = dataSource.getConnection()) {
             return SchemaReader.of(engine()).read(connection, engine(),
                     runner.settings().table().orElse("flyway_schema_history"));
         } catch (SQLException e) {
@@ -123,7 +129,7 @@ public final class DefaultRehearsal implements Rehearsal {
     public List<Map<String, Object>> query(String sql) {
         Objects.requireNonNull(sql, "sql");
         SafetyGuard.check(sql, engine(), database.name());
-        try (Connection connection = database.dataSource().getConnection();
+        try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             ResultSetMetaData meta = rows.getMetaData();
@@ -177,7 +183,7 @@ public final class DefaultRehearsal implements Rehearsal {
         List<String> statements = SqlText.split(sql, engine());
         statements.forEach(statement -> SafetyGuard.check(statement, engine(), database.name()));
         long changed = 0;
-        try (Connection connection = database.dataSource().getConnection();
+        try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             for (int i = 0; i < statements.size(); i++) {
                 try {

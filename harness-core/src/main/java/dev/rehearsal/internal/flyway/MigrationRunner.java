@@ -43,6 +43,12 @@ public final class MigrationRunner {
         this.database = database;
         this.settings = settings;
         this.locations = settings.locationsFor(database.info().engine());
+        if (database.info().engine().isMysqlFamily() && !settings.schemas().isEmpty()) {
+            throw new RehearsalConfigurationException(settings.origin() + ": schemas = " + settings.schemas() + " cannot"
+                    + " be used on " + database.info().engine().displayName() + ": there a Flyway schema is a database,"
+                    + " and a rehearsal migrates into the one database it created for the test.\nTo fix this, remove"
+                    + " schemas for MySQL and MariaDB rehearsals; the rehearsal database plays the part of your schema.");
+        }
         this.translator = new FailureTranslator(database.server().dialect());
         try {
             flyway(null, null);

@@ -22,7 +22,7 @@ public final class TrackingDataSource implements DataSource {
 
     private final JdbcUrl url;
     private final Properties properties;
-    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    private final Set<Connection> open;
     private volatile int loginTimeoutSeconds;
 
     /**
@@ -30,9 +30,25 @@ public final class TrackingDataSource implements DataSource {
      * @param properties credentials, timeouts and session settings
      */
     public TrackingDataSource(JdbcUrl url, Properties properties) {
+        this(url, properties, ConcurrentHashMap.newKeySet());
+    }
+
+    private TrackingDataSource(JdbcUrl url, Properties properties, Set<Connection> open) {
         this.url = url;
         this.properties = new Properties();
         this.properties.putAll(properties);
+        this.open = open;
+    }
+
+    /**
+     * Return a data source for the same database whose connections also get a property, e.g. pgjdbc's
+     * {@code currentSchema}; its connections are tracked and closed together with this one's.
+     */
+    public TrackingDataSource withProperty(String name, String value) {
+        Properties more = new Properties();
+        more.putAll(properties);
+        more.setProperty(name, value);
+        return new TrackingDataSource(url, more, open);
     }
 
     public JdbcUrl url() {

@@ -1,0 +1,72 @@
+package dev.rehearsal;
+
+import static dev.rehearsal.assertions.RehearsalAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rehearsal.internal.flyway.MigrationSettings;
+import dev.rehearsal.schema.Schema;
+import dev.rehearsal.schema.Table;
+import dev.rehearsal.support.TestDatabases;
+import dev.rehearsal.support.TestDatabases.Scope;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The Flyway settings a project already has are honoured. */
+class FlywaySettingsTest {
+
+    static Stream<Engine> engines() {
+        return TestDatabases.engines();
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void placeholders_and_the_history_table_name_are_honoured(Engine engine) {
+        try (Scope scope = TestDatabases.rehearsal(engine, settings(List.of()), "classpath:db/settings")) {
+            Rehearsal rehearsal = scope.rehearsal();
+
+            assertThat(rehearsal.migrateToLatest()).hasSucceeded().hasReachedVersion("1");
+
+            assertThat(rehearsal.query("SELECT text FROM greetings")).containsExactly(Map.of("text", "hello"));
+            assertThat(rehearsal.queryForLong("SELECT count(*) FROM schema_history")).isEqualTo(1);
+            assertThat(rehearsal.schema().tables()).extracting(Table::name).containsExactly("greetings");
+        }
+    }
+
+    @Test
+    void on_postgresql_the_rehearsal_works_in_flyways_first_schema() {
+        try (Scope scope = TestDatabases.rehearsal(Engine.POSTGRESQL, settings(List.of("app")), "classpath:db/settings")) {
+            Rehearsal rehearsal = scope.rehearsal();
+
+            assertThat(rehearsal.migrateToLatest()).hasSucceeded();
+
+            Schema schema = rehearsal.schema();
+            assertThat(schema.name()).isEqualTo("app");
+            assertThat(schema.tables()).extracting(Table::name).containsExactly("greetings");
+            assertThat(rehearsal.queryForLong("SELECT count(*) FROM greetings")).isEqualTo(1);
+            assertThat(rehearsal.queryForLong("SELECT count(*) FROM information_schema.tables"
+                    + " WHERE table_schema = 'public' AND table_name = 'greetings'")).isZero();
+        }
+    }
+
+    @Test
+    void schemas_on_the_mysql_family_are_an_error_because_they_are_databases() {
+        assertThatThrownBy(() -> TestDatabases.rehearsal(Engine.MARIADB, settings(List.of("app")), "classpath:db/settings"))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessage("test: schemas = [app] cannot be used on MariaDB: there a Flyway schema is a database, and a"
+                        + " rehearsal migrates into the one database it created for the test.\nTo fix this, remove schemas"
+                        + " for MySQL and MariaDB rehearsals; the rehearsal database plays the part of your schema.");
+    }
+
+    private static UnaryOperator<MigrationSettings> settings(List<String> schemas) {
+        return s -> new MigrationSettings(s.locations(), Map.of("default_greeting", "hello"), schemas,
+                Optional.of("schema_history"), s.postgresqlTransactionalLock(), s.flywayProperties(), s.classLoader(),
+                s.origin());
+    }
+}
