@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import dev.rehearsal.schema.Schema;
+import dev.rehearsal.seed.SeedPlan;
+import dev.rehearsal.seed.SeedReport;
 import javax.sql.DataSource;
 
 /**
@@ -140,6 +142,25 @@ public interface Rehearsal {
      * @throws RehearsalException if the query fails or returns no row or no number
      */
     long queryForLong(String sql);
+
+    /**
+     * Fill the database at its current version with realistic rows, and plant the plan's defects. Needs the
+     * {@code rehearsal-data-generators} module on the test classpath (the JUnit extension brings it).
+     *
+     * @param plan what to seed; must not be {@code null}
+     * @return what was seeded; it is also printed with every later verdict
+     * @throws RehearsalConfigurationException if the plan names a table or column that does not exist, asks for a
+     *     defect the schema makes impossible, or overrides a column with values of the wrong type
+     * @throws RehearsalException if loading the rows fails
+     */
+    SeedReport seed(SeedPlan plan);
+
+    /**
+     * Return what has been seeded into this database so far.
+     *
+     * @return the seed reports, oldest first; never {@code null}
+     */
+    List<SeedReport> seeded();
 
     /**
      * Run Flyway {@code repair}: remove failed rows from the history table and realign checksums.

@@ -3,6 +3,7 @@ package dev.rehearsal;
 import static java.util.Objects.requireNonNull;
 
 import dev.rehearsal.internal.Verdicts;
+import dev.rehearsal.seed.SeedReport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param applied the migrations this step applied successfully, in order
  * @param failure where and why the step failed; empty when it succeeded
  * @param leftBehind what the failure left in the database; present exactly when {@code failure} is
+ * @param data what had been seeded into the database before the step, oldest first
  * @param duration how long the step took
  * @since 0.1
  */
@@ -32,6 +34,7 @@ public record StepOutcome(
         List<AppliedMigration> applied,
         Optional<Failure> failure,
         Optional<LeftBehind> leftBehind,
+        List<SeedReport> data,
         Duration duration) {
 
     /**
@@ -48,6 +51,7 @@ public record StepOutcome(
         applied = List.copyOf(applied);
         requireNonNull(failure, "failure");
         requireNonNull(leftBehind, "leftBehind");
+        data = List.copyOf(data);
         requireNonNull(duration, "duration");
         if (failure.isPresent() != leftBehind.isPresent()) {
             throw new IllegalArgumentException("leftBehind must be present exactly when failure is");
@@ -70,6 +74,16 @@ public record StepOutcome(
      */
     public boolean failed() {
         return failure.isPresent();
+    }
+
+    /**
+     * Return this outcome with the data the database held before the step.
+     *
+     * @param reports the seed reports, oldest first; must not be {@code null}
+     * @return the outcome
+     */
+    public StepOutcome withData(List<SeedReport> reports) {
+        return new StepOutcome(database, step, versionBefore, versionAfter, applied, failure, leftBehind, reports, duration);
     }
 
     /**

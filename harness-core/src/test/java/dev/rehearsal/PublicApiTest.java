@@ -68,7 +68,9 @@ class PublicApiTest {
                 "dev.rehearsal.assertions.StepOutcomeAssert",
                 "dev.rehearsal.schema.Check", "dev.rehearsal.schema.Column", "dev.rehearsal.schema.ColumnType",
                 "dev.rehearsal.schema.ForeignKey", "dev.rehearsal.schema.Index", "dev.rehearsal.schema.Key",
-                "dev.rehearsal.schema.Schema", "dev.rehearsal.schema.Table");
+                "dev.rehearsal.schema.Schema", "dev.rehearsal.schema.Table",
+                "dev.rehearsal.seed.ColumnValues", "dev.rehearsal.seed.Defect", "dev.rehearsal.seed.DefectKind",
+                "dev.rehearsal.seed.PlantedDefect", "dev.rehearsal.seed.SeedPlan", "dev.rehearsal.seed.SeedReport");
     }
 
     private static List<Class<?>> publicApiClasses() throws IOException, URISyntaxException, ClassNotFoundException {

@@ -13,8 +13,11 @@ import dev.rehearsal.internal.jdbc.SafetyGuard;
 import dev.rehearsal.internal.jdbc.TrackingDataSource;
 import dev.rehearsal.internal.jdbc.SqlText;
 import dev.rehearsal.internal.schema.SchemaReader;
+import dev.rehearsal.internal.seed.Seeder;
 import dev.rehearsal.internal.server.RehearsalDatabase;
 import dev.rehearsal.schema.Schema;
+import dev.rehearsal.seed.SeedPlan;
+import dev.rehearsal.seed.SeedReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -45,6 +49,7 @@ public final class DefaultRehearsal implements Rehearsal {
     private final MigrationRunner runner;
     private final Consumer<StepOutcome> reporter;
     private final TrackingDataSource dataSource;
+    private final List<SeedReport> seeded;
 
     /**
      * @param database the database, owned by whoever created it, not by this handle
@@ -53,6 +58,13 @@ public final class DefaultRehearsal implements Rehearsal {
      * @throws RehearsalConfigurationException if a migration location does not exist
      */
     public DefaultRehearsal(RehearsalDatabase database, MigrationSettings settings, Consumer<StepOutcome> reporter) {
+        this(database, settings, reporter, new ArrayList<>());
+    }
+
+    /** A view on the same database: the seed reports are shared. */
+    private DefaultRehearsal(RehearsalDatabase database, MigrationSettings settings, Consumer<StepOutcome> reporter,
+            List<SeedReport> seeded) {
+        this.seeded = seeded;
         this.database = Objects.requireNonNull(database, "database");
         this.runner = new MigrationRunner(database, Objects.requireNonNull(settings, "settings"));
         this.reporter = Objects.requireNonNull(reporter, "reporter");
@@ -171,12 +183,32 @@ public final class DefaultRehearsal implements Rehearsal {
         MigrationSettings settings = runner.settings();
         return new DefaultRehearsal(database,
                 settings.withLocations(Arrays.asList(locations), "withLocations(" + String.join(", ", locations) + ")"),
-                reporter);
+                reporter, seeded);
+    }
+
+    @Override
+    public SeedReport seed(SeedPlan plan) {
+        Objects.requireNonNull(plan, "plan");
+        Seeder seeder = ServiceLoader.load(Seeder.class, runner.settings().classLoader()).findFirst()
+                .or(() -> ServiceLoader.load(Seeder.class, DefaultRehearsal.class.getClassLoader()).findFirst())
+                .orElseThrow(() -> new RehearsalConfigurationException("seed(...) needs the data generators, which are"
+                        + " not on the classpath.\nTo fix this, add the test dependency"
+                        + " dev.rehearsal:rehearsal-data-generators (the JUnit extension brings it)."));
+        SeedReport report = seeder.seed(plan, new Seeder.Target(engine(), dataSource, schema(),
+                currentVersion().orElse("<none>")));
+        seeded.add(report);
+        return report;
+    }
+
+    @Override
+    public List<SeedReport> seeded() {
+        return List.copyOf(seeded);
     }
 
     private StepOutcome reported(StepOutcome outcome) {
-        reporter.accept(outcome);
-        return outcome;
+        StepOutcome withData = outcome.withData(seeded);
+        reporter.accept(withData);
+        return withData;
     }
 
     private long executeStatements(String sql, String call) {

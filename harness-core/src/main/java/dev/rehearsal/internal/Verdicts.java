@@ -28,6 +28,7 @@ public final class Verdicts {
                 .append("; applied: ").append(applied(outcome.applied()))
                 .append("; took ").append(outcome.duration().toMillis()).append(" ms");
         boolean ranStatements = outcome.leftBehind().map(l -> !l.executedBeforeFailure().isEmpty()).orElse(false);
+        outcome.data().forEach(report -> text.append('\n').append(INDENT).append("data     ").append(report));
         outcome.failure().ifPresent(failure -> renderFailure(text, failure, ranStatements));
         outcome.leftBehind().ifPresent(left -> renderLeftBehind(text, left));
         return text.toString();

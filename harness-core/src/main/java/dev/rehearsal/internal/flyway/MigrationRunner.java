@@ -185,7 +185,8 @@ public final class MigrationRunner {
             failure = Optional.of(f);
             leftBehind = Optional.of(translator.leftBehind(f, recorder, after));
         }
-        return new StepOutcome(database.info(), step, before, currentVersion(after), applied, failure, leftBehind, took);
+        return new StepOutcome(database.info(), step, before, currentVersion(after), applied, failure, leftBehind,
+                List.of(), took);
     }
 
     private MigrationVersion knownVersion(String version, MigrationInfoService info) {

@@ -1,0 +1,513 @@
+package dev.rehearsal.data.internal;
+
+import dev.rehearsal.Engine;
+import dev.rehearsal.data.internal.CheckRules.Rule;
+import dev.rehearsal.schema.Check;
+import dev.rehearsal.schema.Column;
+import dev.rehearsal.schema.ColumnType.Kind;
+import dev.rehearsal.schema.Table;
+import dev.rehearsal.seed.ColumnValues;
+import dev.rehearsal.seed.Defect;
+import dev.rehearsal.seed.PlantedDefect;
+import dev.rehearsal.seed.SeedPlan;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.function.IntFunction;
+
+/**
+ * Generates and loads one table's rows: overrides, relations to parent keys, realistic values, uniqueness,
+ * defects.
+ */
+final class TableGenerator {
+
+    private static final int RETRIES = 30;
+
+    /** What the table got. */
+    record Result(long rows, List<PlantedDefect> planted) {
+    }
+
+    /** A failure to load a table's rows, with what was planted in it. */
+    static final class LoadFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Table table;
+        final transient List<Defect> defects;
+
+        LoadFailure(Table table, List<Defect> defects, SQLException cause) {
+            super(cause);
+            this.table = table;
+            this.defects = defects;
+        }
+    }
+
+    private final Table table;
+    private final int rows;
+    private final SeedPlan plan;
+    private final List<Relation> relations;
+    private final Set<Relation> dropped;
+    private final List<Defect> defects;
+    private final Pools pools;
+    private final KeyStore keys;
+    private final Loader loader;
+    private final Engine engine;
+
+    private final List<Column> columns = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
+    private ColumnGenerator[] generators;
+    private final List<Picker> pickers = new ArrayList<>();
+    private final List<int[]> trackedSets = new ArrayList<>();
+    private final List<Set<List<Object>>> seen = new ArrayList<>();
+
+    TableGenerator(Table table, int rows, SeedPlan plan, List<Relation> relations, Set<Relation> dropped,
+            List<Defect> defects, Pools pools, KeyStore keys, Loader loader, Engine engine) {
+        this.table = table;
+        this.rows = rows;
+        this.plan = plan;
+        this.relations = relations;
+        this.dropped = dropped;
+        this.defects = defects;
+        this.pools = pools;
+        this.keys = keys;
+        this.loader = loader;
+        this.engine = engine;
+    }
+
+    Result run() throws SQLException {
+        Map<String, ColumnValues> overrides = plan.overrides().getOrDefault(table.name().toLowerCase(Locale.ROOT), Map.of());
+        for (Column column : table.columns()) {
+            boolean engineMade = column.generation() == Column.Generation.COMPUTED
+                    || column.generation() == Column.Generation.ALWAYS;
+            boolean unsupported = column.type().kind() == Kind.OTHER && !overrides.containsKey(key(column.name()));
+            if (engineMade || (unsupported && (column.nullable() || column.defaultValue().isPresent()))) {
+                continue;
+            }
+            columns.add(column);
+            names.add(column.name());
+        }
+        Existing existing = Existing.read(loader.connection, loader, table);
+        Map<String, Rule> rules = CheckRules.of(table.checks().stream().map(Check::expression).toList());
+        generators = new ColumnGenerator[columns.size()];
+        Set<Integer> picked = new HashSet<>();
+        for (Relation relation : relations) {
+            if (relation.columns().stream().anyMatch(c -> overrides.containsKey(key(c)))) {
+                continue;
+            }
+            Picker picker = Picker.of(relation, dropped.contains(relation), names, keys, plan.seed(), rows);
+            if (picker != null) {
+                pickers.add(picker);
+                Arrays.stream(picker.childColumns).forEach(picked::add);
+            }
+        }
+        List<List<String>> uniqueSets = table.uniqueColumnSets();
+        for (int i = 0; i < columns.size(); i++) {
+            if (picked.contains(i)) {
+                continue;
+            }
+            Column column = columns.get(i);
+            SplittableRandom random = new SplittableRandom(Seeds.mix(plan.seed(), table.name(), column.name()));
+            ColumnValues override = overrides.get(key(column.name()));
+            if (override != null) {
+                generators[i] = new OverrideValues(table, column, override, random);
+                continue;
+            }
+            if (column.type().kind() == Kind.OTHER) {
+                throw SeedErrors.cannotGenerate(table, column, "the generator has no values for type "
+                        + column.type().sqlName() + ", and the column is NOT NULL without a default");
+            }
+            boolean alone = uniqueSets.stream().anyMatch(set -> set.size() == 1 && set.get(0).equalsIgnoreCase(column.name()));
+            long start = alone ? existing.uniqueStart(column) : 0;
+            ColumnGenerator generator = Generators.of(new Generators.Context(table, column, rules.get(key(column.name())),
+                    alone, start, pools, random));
+            generators[i] = column.nullable() && !alone ? new Nulls(generator, nullRate(column), random) : generator;
+        }
+        for (List<String> set : uniqueSets) {
+            int[] indexes = set.stream().mapToInt(this::index).toArray();
+            boolean engineMade = Arrays.stream(indexes).anyMatch(i -> i < 0);
+            boolean byConstruction = Arrays.stream(indexes)
+                    .anyMatch(i -> i >= 0 && generators[i] != null && generators[i].uniqueByConstruction());
+            if (!engineMade && (!byConstruction || existing.count > 0)) {
+                trackedSets.add(indexes);
+                seen.add(existing.tuples(loader.connection, loader, table, set));
+            }
+        }
+        List<Planting> plantings = DefectPlanner.plan(table, rows, names, defects, rules, plan.seed(),
+                (defect, column) -> orphanValues(defect, column));
+        return load(plantings);
+    }
+
+    private Result load(List<Planting> plantings) throws SQLException {
+        boolean bypass = plantings.stream().anyMatch(p -> p.bypass);
+        int[] pk = table.primaryKey().map(k -> k.columns().stream().mapToInt(this::index).toArray()).orElse(null);
+        Map<Planting, List<List<Object>>> plantedKeys = new HashMap<>();
+        Map<Long, Object[]> stash = new HashMap<>();
+        try {
+            if (bypass) {
+                loader.foreignKeyChecks(false);
+            }
+            try (Loader.Sink sink = loader.open(table.name(), names)) {
+                for (int r = 0; r < rows; r++) {
+                    Object[] row = generateRow(r);
+                    for (int p = 0; p < plantings.size(); p++) {
+                        Planting planting = plantings.get(p);
+                        if (planting.isSource(r)) {
+                            stash.put(((long) p << 32) | r, planting.valuesOf(row).clone());
+                        }
+                        int k = planting.targetIndex(r);
+                        if (k >= 0) {
+                            Object[] source = planting.sources == null ? null
+                                    : stash.get(((long) p << 32) | planting.sources[k]);
+                            Object[] values = planting.maker.values(k, source);
+                            for (int c = 0; c < planting.columns.length; c++) {
+                                row[planting.columns[c]] = values[c];
+                            }
+                            planting.record(r, values);
+                            plantedKeys.computeIfAbsent(planting, x -> new ArrayList<>()).add(keyOf(row, pk, r));
+                        }
+                    }
+                    sink.accept(row);
+                }
+            }
+            if (bypass) {
+                loader.foreignKeyChecks(true);
+            }
+            resetSequences();
+        } catch (SQLException e) {
+            throw new LoadFailure(table, defects, e);
+        }
+        List<PlantedDefect> planted = new ArrayList<>();
+        List<Object> engineKeys = pk == null || Arrays.stream(pk).allMatch(i -> i >= 0) ? null : newEngineKeys();
+        for (Planting planting : plantings) {
+            List<List<Object>> rowKeys = plantedKeys.getOrDefault(planting, List.of());
+            if (engineKeys != null) {
+                rowKeys = planting.plantedRows.stream().map(r -> List.of(engineKeys.get(r))).toList();
+            }
+            planted.add(new PlantedDefect(planting.defect, rowKeys, planting.plantedValues));
+        }
+        return new Result(rows, planted);
+    }
+
+    private Object[] generateRow(long r) {
+        Object[] row = new Object[columns.size()];
+        for (int i = 0; i < row.length; i++) {
+            if (generators[i] != null) {
+                row[i] = generators[i].next(r);
+            }
+        }
+        for (Picker picker : pickers) {
+            picker.assign(r, row);
+        }
+        for (int attempt = 0; !unique(row); attempt++) {
+            if (attempt >= RETRIES) {
+                disambiguate(row, r);
+                if (!unique(row)) {
+                    throw SeedErrors.cannotFill(table, "after " + RETRIES + " attempts, row " + (r + 1) + " still repeats"
+                            + " a unique combination of " + uniqueDescription() + ": the columns offer fewer distinct"
+                            + " combinations than the " + rows + " rows asked for", "seed fewer rows into " + table.name()
+                            + ", or override one of those columns with values of your own");
+                }
+                break;
+            }
+            regenerateCollisions(row, r);
+        }
+        for (Picker picker : pickers) {
+            picker.remember(row);
+        }
+        return row;
+    }
+
+    /** Check every tracked unique set; remember the row's combinations when all are new. */
+    private boolean unique(Object[] row) {
+        List<List<Object>> tuples = new ArrayList<>(trackedSets.size());
+        for (int s = 0; s < trackedSets.size(); s++) {
+            List<Object> tuple = tuple(row, trackedSets.get(s));
+            if (tuple != null && seen.get(s).contains(tuple)) {
+                return false;
+            }
+            tuples.add(tuple);
+        }
+        for (int s = 0; s < tuples.size(); s++) {
+            if (tuples.get(s) != null) {
+                seen.get(s).add(tuples.get(s));
+            }
+        }
+        return true;
+    }
+
+    private void regenerateCollisions(Object[] row, long r) {
+        for (int s = 0; s < trackedSets.size(); s++) {
+            List<Object> tuple = tuple(row, trackedSets.get(s));
+            if (tuple == null || !seen.get(s).contains(tuple)) {
+                continue;
+            }
+            int[] set = trackedSets.get(s);
+            for (int index : set) {
+                if (generators[index] != null) {
+                    row[index] = generators[index].next(r);
+                }
+            }
+            for (Picker picker : pickers) {
+                if (Arrays.stream(picker.childColumns).anyMatch(c -> contains(set, c))) {
+                    picker.assign(r, row);
+                }
+            }
+        }
+    }
+
+    /** Last resort: make a text column of each colliding set distinct with the row number. */
+    private void disambiguate(Object[] row, long r) {
+        for (int s = 0; s < trackedSets.size(); s++) {
+            List<Object> tuple = tuple(row, trackedSets.get(s));
+            if (tuple == null || !seen.get(s).contains(tuple)) {
+                continue;
+            }
+            for (int index : trackedSets.get(s)) {
+                Column column = columns.get(index);
+                if (generators[index] != null && column.type().kind() == Kind.STRING && row[index] != null) {
+                    String suffix = "~" + Long.toString(r, 36);
+                    int max = column.type().length().orElse(Integer.MAX_VALUE);
+                    String value = row[index].toString();
+                    row[index] = (value.length() + suffix.length() > max
+                            ? value.substring(0, Math.max(0, max - suffix.length())) : value) + suffix;
+                    break;
+                }
+            }
+        }
+    }
+
+    private String uniqueDescription() {
+        return trackedSets.stream().map(set -> "(" + String.join(", ", Arrays.stream(set).mapToObj(names::get).toList()) + ")")
+                .reduce((a, b) -> a + " or " + b).orElse("");
+    }
+
+    private static List<Object> tuple(Object[] row, int[] indexes) {
+        Object[] values = new Object[indexes.length];
+        for (int i = 0; i < indexes.length; i++) {
+            Object value = row[indexes[i]];
+            if (value == null) {
+                return null; // NULLs never collide
+            }
+            values[i] = normalized(value);
+        }
+        return Arrays.asList(values);
+    }
+
+    /** Compare numbers by value: 1, 1L and 1.00 collide in a unique index. */
+    private static Object normalized(Object value) {
+        if (value instanceof BigDecimal d) {
+            return d.stripTrailingZeros();
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof BigInteger) {
+            return new BigDecimal(value.toString());
+        }
+        return value;
+    }
+
+    private IntFunction<Object> orphanValues(Defect defect, Column column) {
+        Relation relation = relations.stream().filter(r -> r.columns().size() == 1
+                        && r.columns().get(0).equalsIgnoreCase(column.name())).findFirst()
+                .orElseThrow(() -> SeedErrors.impossibleDefect(defect, "it cannot tell which table " + table.name()
+                        + "." + column.name() + " references", "name it: .referencing(\"customers\")"));
+        List<Object[]> parentKeys;
+        try {
+            parentKeys = relation.selfReference() ? List.of() : keys.keys(relation.parent().name(), relation.parentColumns());
+        } catch (SQLException e) {
+            throw new LoadFailure(table, defects, e);
+        }
+        Kind kind = column.type().kind();
+        return k -> switch (kind) {
+            case INTEGER -> maxNumber(parentKeys).add(BigInteger.valueOf(1_000_000L + k)).longValueExact();
+            case UUID -> new UUID(0x0badc0de0000L + k, 0x8000000000000000L | k);
+            default -> {
+                String value = "missing-" + (k + 1);
+                int max = column.type().length().orElse(Integer.MAX_VALUE);
+                yield value.length() <= max ? value : value.substring(value.length() - max);
+            }
+        };
+    }
+
+    private static BigInteger maxNumber(List<Object[]> keys) {
+        BigInteger max = BigInteger.ZERO;
+        for (Object[] key : keys) {
+            if (key[0] instanceof Number n) {
+                BigInteger value = new BigInteger(n.toString().replaceAll("\\..*", ""));
+                if (value.compareTo(max) > 0) {
+                    max = value;
+                }
+            }
+        }
+        return max;
+    }
+
+    private List<Object> keyOf(Object[] row, int[] pk, int r) {
+        if (pk == null) {
+            return List.of(r + 1);
+        }
+        List<Object> key = new ArrayList<>();
+        for (int index : pk) {
+            key.add(index < 0 ? null : row[index]);
+        }
+        return key;
+    }
+
+    /** Keys the engine generated for this seed's rows, in row order. */
+    private List<Object> newEngineKeys() throws SQLException {
+        String column = table.primaryKey().orElseThrow().columns().get(0);
+        List<Object> all = new ArrayList<>();
+        try (Statement st = loader.connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT " + loader.quote(column) + " FROM " + loader.quote(table.name())
+                        + " ORDER BY " + loader.quote(column))) {
+            while (rs.next()) {
+                all.add(rs.getObject(1));
+            }
+        }
+        return all.subList(Math.max(0, all.size() - rows), all.size());
+    }
+
+    /** PostgreSQL: move serial and identity sequences past the values loaded, so later inserts do not collide. */
+    private void resetSequences() throws SQLException {
+        if (engine != Engine.POSTGRESQL) {
+            return;
+        }
+        for (Column column : columns) {
+            if (column.generation() == Column.Generation.BY_DEFAULT && column.type().kind() == Kind.INTEGER) {
+                String sql = "SELECT setval(pg_get_serial_sequence(?, ?), (SELECT COALESCE(MAX(" + loader.quote(column.name())
+                        + "), 0) + 1 FROM " + loader.quote(table.name()) + "), false)";
+                try (PreparedStatement st = loader.connection.prepareStatement(sql)) {
+                    st.setString(1, loader.quote(table.name()));
+                    st.setString(2, column.name());
+                    st.execute();
+                }
+            }
+        }
+    }
+
+    private static double nullRate(Column column) {
+        String name = column.name().toLowerCase(Locale.ROOT);
+        if (name.matches(".*(deleted|ended|end|finished|completed|closed|archived|cancel+ed|expire[sd]?)(_at|_on|_time|_date)?")
+                || name.startsWith("middle")) {
+            return 0.6;
+        }
+        if (name.matches(".*(bio|notes?|comments?|description|remarks|about)")) {
+            return 0.2;
+        }
+        return 0.1;
+    }
+
+    private int index(String column) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(column)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean contains(int[] values, int value) {
+        for (int v : values) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** NULL at a realistic rate, else the wrapped generator's value. */
+    private static final class Nulls implements ColumnGenerator {
+        private final ColumnGenerator generator;
+        private final double rate;
+        private final SplittableRandom random;
+
+        Nulls(ColumnGenerator generator, double rate, SplittableRandom random) {
+            this.generator = generator;
+            this.rate = rate;
+            this.random = random;
+        }
+
+        @Override
+        public Object next(long row) {
+            return random.nextDouble() < rate ? null : generator.next(row);
+        }
+    }
+
+    /** What the table held before this seed. */
+    static final class Existing {
+        final long count;
+        private final Map<String, Long> maxima;
+
+        private Existing(long count, Map<String, Long> maxima) {
+            this.count = count;
+            this.maxima = maxima;
+        }
+
+        static Existing read(Connection connection, Loader loader, Table table) throws SQLException {
+            long count;
+            try (Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + loader.quote(table.name()))) {
+                rs.next();
+                count = rs.getLong(1);
+            }
+            Map<String, Long> maxima = new HashMap<>();
+            if (count > 0) {
+                for (Column column : table.columns()) {
+                    if (column.type().kind() == Kind.INTEGER) {
+                        try (Statement st = connection.createStatement();
+                                ResultSet rs = st.executeQuery("SELECT MAX(" + loader.quote(column.name()) + ") FROM "
+                                        + loader.quote(table.name()))) {
+                            rs.next();
+                            maxima.put(key(column.name()), rs.getLong(1));
+                        }
+                    }
+                }
+            }
+            return new Existing(count, maxima);
+        }
+
+        /** Where values unique by construction start: past the maximum for integers, past the row count otherwise. */
+        long uniqueStart(Column column) {
+            return column.type().kind() == Kind.INTEGER ? maxima.getOrDefault(key(column.name()), 0L) : count;
+        }
+
+        Set<List<Object>> tuples(Connection connection, Loader loader, Table table, List<String> columns)
+                throws SQLException {
+            Set<List<Object>> tuples = new HashSet<>();
+            if (count == 0) {
+                return tuples;
+            }
+            String list = String.join(", ", columns.stream().map(loader::quote).toList());
+            try (Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT " + list + " FROM " + loader.quote(table.name()))) {
+                while (rs.next()) {
+                    Object[] values = new Object[columns.size()];
+                    boolean hasNull = false;
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = rs.getObject(i + 1);
+                        hasNull |= values[i] == null;
+                        values[i] = values[i] == null ? null : normalized(values[i]);
+                    }
+                    if (!hasNull) {
+                        tuples.add(Arrays.asList(values));
+                    }
+                }
+            }
+            return tuples;
+        }
+    }
+}

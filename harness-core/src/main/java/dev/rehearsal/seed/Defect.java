@@ -1,0 +1,360 @@
+package dev.rehearsal.seed;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * A deliberate inconsistency to plant in seeded data, aimed at a table and column, in a count or a ratio of the
+ * table's seeded rows. Immutable: each {@code with}-style method returns a new defect.
+ *
+ * <pre>{@code
+ * Defect.orphans("orders", "customer_id").count(5)
+ * Defect.tooLong("customers", "name", 20).ratio(0.01)
+ * Defect.violating("order_lines", "quantity > 0").count(3)
+ * }</pre>
+ *
+ * <p>A defect that the current schema makes impossible (NULLs in a NOT NULL column, duplicates under a unique
+ * key, strings longer than the column) is an error naming the table, column and reason. Orphans in a column that
+ * already has a foreign key are planted only with {@link #bypassingConstraints()}, the way legacy data was loaded
+ * with checks off.
+ *
+ * @since 0.1
+ */
+public final class Defect {
+
+    private final DefectKind kind;
+    private final String table;
+    private final List<String> columns;
+    private final OptionalInt count;
+    private final OptionalDouble ratio;
+    private final boolean bypass;
+    private final OptionalInt length;
+    private final OptionalInt precision;
+    private final OptionalInt scale;
+    private final Optional<String> targetType;
+    private final List<String> labels;
+    private final Optional<String> predicate;
+
+    private Defect(DefectKind kind, String table, List<String> columns, OptionalInt count, OptionalDouble ratio,
+            boolean bypass, OptionalInt length, OptionalInt precision, OptionalInt scale, Optional<String> targetType,
+            List<String> labels, Optional<String> predicate) {
+        this.kind = kind;
+        this.table = requireNonNull(table, "table");
+        this.columns = List.copyOf(columns);
+        this.count = count;
+        this.ratio = ratio;
+        this.bypass = bypass;
+        this.length = length;
+        this.precision = precision;
+        this.scale = scale;
+        this.targetType = targetType;
+        this.labels = List.copyOf(labels);
+        this.predicate = predicate;
+    }
+
+    private static Defect of(DefectKind kind, String table, List<String> columns) {
+        return new Defect(kind, table, columns, OptionalInt.of(1), OptionalDouble.empty(), false, OptionalInt.empty(),
+                OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), List.of(), Optional.empty());
+    }
+
+    /**
+     * References to parent rows that do not exist. For a column without a foreign key yet, the parent is the table
+     * the column is named after ({@code customer_id} references {@code customers}) or one given with
+     * {@link #referencing(String)}; for a column with one, add {@link #bypassingConstraints()}.
+     *
+     * @param table the child table; must not be {@code null}
+     * @param column the referencing column; must not be {@code null}
+     * @return the defect
+     */
+    public static Defect orphans(String table, String column) {
+        return of(DefectKind.ORPHANS, table, List.of(column));
+    }
+
+    /**
+     * NULLs in a nullable column.
+     *
+     * @param table the table; must not be {@code null}
+     * @param column the column; must not be {@code null}
+     * @return the defect
+     */
+    public static Defect nulls(String table, String column) {
+        return of(DefectKind.NULLS, table, List.of(column));
+    }
+
+    /**
+     * Rows that repeat the values of other rows in these columns.
+     *
+     * @param table the table; must not be {@code null}
+     * @param columns the columns a future UNIQUE would cover; at least one
+     * @return the defect
+     */
+    public static Defect duplicates(String table, String... columns) {
+        if (columns.length == 0) {
+            throw new IllegalArgumentException("duplicates() needs at least one column");
+        }
+        return of(DefectKind.DUPLICATES, table, List.of(columns));
+    }
+
+    /**
+     * Values that repeat other rows' values but for letter case, e.g. {@code Ada@example.com} next to
+     * {@code ada@example.com}.
+     *
+     * @param table the table; must not be {@code null}
+     * @param column a character column; must not be {@code null}
+     * @return the defect
+     */
+    public static Defect caseDuplicates(String table, String column) {
+        return of(DefectKind.CASE_DUPLICATES, table, List.of(column));
+    }
+
+    /**
+     * Values that repeat other rows' values but for a trailing space.
+     *
+     * @param table the table; must not be {@code null}
+     * @param column a character column; must not be {@code null}
+     * @return the defect
+     */
+    public static Defect whitespaceDuplicates(String table, String column) {
+        return of(DefectKind.WHITESPACE_DUPLICATES, table, List.of(column));
+    }
+
+    /**
+     * Strings longer than a future length, within the column's current one.
+     *
+     * @param table the table; must not be {@code null}
+     * @param column a character column; must not be {@code null}
+     * @param futureLength the length a migration will narrow the column to
+     * @return the defect
+     */
+    public static Defect tooLong(String table, String column, int futureLength) {
+        return of(DefectKind.TOO_LONG, table, List.of(column)).with(OptionalInt.of(futureLength), OptionalInt.empty(),
+                OptionalInt.empty(), Optional.empty(), List.of(), Optional.empty());
+    }
+
+    /**
+     * Numbers that do not fit a future precision and scale, within the column's current type.
+     *
+     * @param table the table; must not be {@code null}
+     * @param column a numeric column; must not be {@code null}
+     * @param futurePrecision the future total number of digits, e.g. 5 for {@code numeric(5,2)}
+     * @param futureScale the future number of digits after the point, e.g. 2
+     * @return the defect
+     */
+    public static Defect outOfRange(String table, String column, int futurePrecision, int futureScale) {
+        return of(DefectKind.OUT_OF_RANGE, table, List.of(column)).with(OptionalInt.empty(), OptionalInt.of(futurePrecision),
+                OptionalInt.of(futureScale), Optional.empty(), List.of(), Optional.empty());
+    }
+
+    /**
+     * Text that will not cast to a future type.
+     *
+     * @param table the table; must not be {@code null}
+     * @param column a character column; must not be {@code null}
+     * @param targetType one of {@code integer}, {@code numeric}, {@code boolean}, {@code date}, {@code timestamp},
+     *     {@code uuid}, {@code json}
+     * @return the defect
+     */
+    public static Defect notCastable(String table, String column, String targetType) {
+        return of(DefectKind.NOT_CASTABLE, table, List.of(column)).with(OptionalInt.empty(), OptionalInt.empty(),
+                OptionalInt.empty(), Optional.of(requireNonNull(targetType, "targetType")), List.of(), Optional.empty());
+    }
+
+    /**
+     * Text that is not a valid date: {@code 2024-13-45}, {@code 2023-02-30}, {@code not a date}.
+     *
+     * @param table the table; must not be {@code null}
+     * @param column a character column; must not be {@code null}
+     * @return the defect
+     */
+    public static Defect invalidDates(String table, String column) {
+        return of(DefectKind.INVALID_DATES, table, List.of(column));
+    }
+
+    /**
+     * Labels outside the set a future enum or check will allow.
+     *
+     * @param table the table; must not be {@code null}
+     * @param column a character or enum column; must not be {@code null}
+     * @param futureLabels the labels that will be allowed
+     * @return the defect
+     */
+    public static Defect outsideLabels(String table, String column, String... futureLabels) {
+        return of(DefectKind.OUTSIDE_LABELS, table, List.of(column)).with(OptionalInt.empty(), OptionalInt.empty(),
+                OptionalInt.empty(), Optional.empty(), List.of(futureLabels), Optional.empty());
+    }
+
+    /**
+     * Rows that violate a future CHECK predicate on one column: comparisons with a number
+     * ({@code quantity > 0}), {@code BETWEEN}, {@code IN (...)}, and {@code length(x)} comparisons.
+     *
+     * @param table the table; must not be {@code null}
+     * @param predicate the predicate a migration will add, e.g. {@code "quantity > 0"}
+     * @return the defect
+     */
+    public static Defect violating(String table, String predicate) {
+        return of(DefectKind.VIOLATING_CHECK, table, List.of()).with(OptionalInt.empty(), OptionalInt.empty(),
+                OptionalInt.empty(), Optional.empty(), List.of(), Optional.of(requireNonNull(predicate, "predicate")));
+    }
+
+    /**
+     * Text that is not JSON.
+     *
+     * @param table the table; must not be {@code null}
+     * @param column a character column; must not be {@code null}
+     * @return the defect
+     */
+    public static Defect invalidJson(String table, String column) {
+        return of(DefectKind.INVALID_JSON, table, List.of(column));
+    }
+
+    /**
+     * Text that is not a UUID.
+     *
+     * @param table the table; must not be {@code null}
+     * @param column a character column; must not be {@code null}
+     * @return the defect
+     */
+    public static Defect invalidUuid(String table, String column) {
+        return of(DefectKind.INVALID_UUID, table, List.of(column));
+    }
+
+    /**
+     * Plant the defect in this many rows.
+     *
+     * @param rows at least 1
+     * @return the defect with that count
+     * @throws IllegalArgumentException if {@code rows} is below 1
+     */
+    public Defect count(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("count must be 1 or more, was " + rows);
+        }
+        return new Defect(kind, table, columns, OptionalInt.of(rows), OptionalDouble.empty(), bypass, length, precision,
+                scale, targetType, labels, predicate);
+    }
+
+    /**
+     * Plant the defect in this share of the table's seeded rows (at least one row).
+     *
+     * @param share above 0 and at most 1
+     * @return the defect with that ratio
+     * @throws IllegalArgumentException if {@code share} is not in (0, 1]
+     */
+    public Defect ratio(double share) {
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("ratio must be above 0 and at most 1, was " + share);
+        }
+        return new Defect(kind, table, columns, OptionalInt.empty(), OptionalDouble.of(share), bypass, length, precision,
+                scale, targetType, labels, predicate);
+    }
+
+    /**
+     * Plant the defect past the constraints that would refuse it, as legacy data loaded with checks off: foreign
+     * keys are not checked while the rows are loaded (MySQL family {@code foreign_key_checks = 0}; PostgreSQL
+     * {@code session_replication_role = replica}, which needs a superuser).
+     *
+     * @return the defect, bypassing constraints
+     */
+    public Defect bypassingConstraints() {
+        return new Defect(kind, table, columns, count, ratio, true, length, precision, scale, targetType, labels, predicate);
+    }
+
+    /**
+     * Name the parent table of {@link #orphans(String, String)} for a column with no foreign key yet, when the
+     * column's name does not say it.
+     *
+     * @param parentTable the table the column will reference; must not be {@code null}
+     * @return the defect
+     */
+    public Defect referencing(String parentTable) {
+        return with(length, precision, scale, Optional.of(requireNonNull(parentTable, "parentTable")), labels, predicate);
+    }
+
+    private Defect with(OptionalInt newLength, OptionalInt newPrecision, OptionalInt newScale, Optional<String> type,
+            List<String> newLabels, Optional<String> newPredicate) {
+        return new Defect(kind, table, columns, count, ratio, bypass, newLength, newPrecision, newScale, type, newLabels,
+                newPredicate);
+    }
+
+    /** @return the kind */
+    public DefectKind kind() {
+        return kind;
+    }
+
+    /** @return the table */
+    public String table() {
+        return table;
+    }
+
+    /** @return the columns; empty for {@link #violating(String, String)}, whose predicate names its column */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** @return the number of rows, if given as a count */
+    public OptionalInt count() {
+        return count;
+    }
+
+    /** @return the share of rows, if given as a ratio */
+    public OptionalDouble ratio() {
+        return ratio;
+    }
+
+    /** @return whether constraints are bypassed while planting */
+    public boolean bypass() {
+        return bypass;
+    }
+
+    /** @return the future length of {@link #tooLong} */
+    public OptionalInt futureLength() {
+        return length;
+    }
+
+    /** @return the future precision of {@link #outOfRange} */
+    public OptionalInt futurePrecision() {
+        return precision;
+    }
+
+    /** @return the future scale of {@link #outOfRange} */
+    public OptionalInt futureScale() {
+        return scale;
+    }
+
+    /** @return the target type of {@link #notCastable}, or the parent table of {@link #orphans} */
+    public Optional<String> target() {
+        return targetType;
+    }
+
+    /** @return the future labels of {@link #outsideLabels} */
+    public List<String> futureLabels() {
+        return labels;
+    }
+
+    /** @return the predicate of {@link #violating} */
+    public Optional<String> predicate() {
+        return predicate;
+    }
+
+    /**
+     * Describe the defect, e.g. {@code "5 orphans in orders.customer_id"}.
+     *
+     * @return the description
+     */
+    @Override
+    public String toString() {
+        String amount = count.isPresent() ? String.valueOf(count.getAsInt()) : (ratio.getAsDouble() * 100) + "% of";
+        String where = table + (columns.isEmpty() ? "" : "." + String.join(",", columns));
+        String what = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        String detail = length.isPresent() ? " (longer than " + length.getAsInt() + ")"
+                : precision.isPresent() ? " (outside numeric(" + precision.getAsInt() + "," + scale.orElse(0) + "))"
+                : !labels.isEmpty() ? " (not in " + labels + ")"
+                : predicate.map(p -> " (violating " + p + ")").orElse(
+                        targetType.map(t -> kind == DefectKind.ORPHANS ? " (of " + t + ")" : " (as " + t + ")").orElse(""));
+        return amount + " " + what + " in " + where + detail + (bypass ? ", bypassing constraints" : "");
+    }
+}
