@@ -225,8 +225,8 @@ final class Generators {
             case COLOR -> row -> texts.pick(Kind.COLOR);
             case CODE -> row -> texts.code(context.column().name(), row);
             case STATUS -> row -> STATUSES[context.random().nextInt(STATUSES.length)];
-            case IDENTIFIER -> row -> maxLength >= 36 ? new UUID(context.random().nextLong(), context.random().nextLong())
-                    .toString() : texts.alphanumeric(Math.min(maxLength, 12));
+            case IDENTIFIER -> row -> maxLength >= 36 ? uuid4(context.random()).toString()
+                    : texts.alphanumeric(Math.min(maxLength, 12));
             case HASH -> row -> texts.hex(64);
             case DATE_TEXT, BIRTH_DATE -> row -> randomDate(context.random(), semantic == Semantic.BIRTH_DATE).toString();
             case TIMESTAMP_TEXT -> row -> randomTimestamp(context.random()).toString().replace('T', ' ');
@@ -407,6 +407,13 @@ final class Generators {
         }
     }
 
+    /** A random version-4 UUID (RFC 4122 variant), which engines that check UUIDs accept. */
+    static UUID uuid4(SplittableRandom random) {
+        long most = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
+        long least = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(most, least);
+    }
+
     /** Random version-4 UUIDs from the column's seeded random. */
     static final class UniqueUuid implements ColumnGenerator {
         private final SplittableRandom random;
@@ -417,9 +424,7 @@ final class Generators {
 
         @Override
         public Object next(long row) {
-            long most = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
-            long least = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
-            return new UUID(most, least);
+            return uuid4(random);
         }
 
         @Override

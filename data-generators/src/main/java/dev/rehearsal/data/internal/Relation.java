@@ -62,8 +62,8 @@ record Relation(Table child, List<String> columns, Table parent, List<String> pa
                 : List.of(stem, stem + "s", stem + "es", stem.endsWith("y") ? stem.substring(0, stem.length() - 1) + "ies" : stem);
         for (String candidate : candidates) {
             Optional<Table> parent = schema.table(candidate);
-            if (parent.isEmpty()) {
-                continue;
+            if (parent.isEmpty() || (!stem.equals("parent") && parent.get().name().equalsIgnoreCase(table.name()))) {
+                continue; // task.task_id identifies the task itself; only parent_id points within its table
             }
             Table p = parent.get();
             Optional<String> key = p.column(column.name())

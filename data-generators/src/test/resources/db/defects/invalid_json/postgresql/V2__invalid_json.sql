@@ -1,0 +1,1 @@
+ALTER TABLE orders ALTER COLUMN legacy_json TYPE jsonb USING legacy_json::jsonb;

@@ -1,0 +1,1 @@
+ALTER TABLE orders ALTER COLUMN legacy_uuid TYPE uuid USING legacy_uuid::uuid;

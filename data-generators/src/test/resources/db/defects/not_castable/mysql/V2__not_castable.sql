@@ -1,0 +1,1 @@
+ALTER TABLE orders MODIFY legacy_qty INT;

@@ -1,0 +1,1 @@
+ALTER TABLE orders ALTER COLUMN legacy_qty TYPE INTEGER USING legacy_qty::integer;

@@ -1,0 +1,1 @@
+ALTER TABLE customers MODIFY bio TEXT NOT NULL;

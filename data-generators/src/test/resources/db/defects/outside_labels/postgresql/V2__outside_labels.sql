@@ -1,0 +1,2 @@
+CREATE TYPE order_status AS ENUM ('ACTIVE', 'PENDING', 'COMPLETED', 'CANCELLED', 'FAILED', 'IN_PROGRESS', 'SCHEDULED', 'PAUSED');
+ALTER TABLE orders ALTER COLUMN status TYPE order_status USING status::order_status;

@@ -1,0 +1,1 @@
+ALTER TABLE orders MODIFY order_code VARCHAR(12) NOT NULL;

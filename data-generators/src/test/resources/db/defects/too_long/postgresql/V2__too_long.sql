@@ -1,0 +1,1 @@
+ALTER TABLE orders ALTER COLUMN order_code TYPE VARCHAR(12);

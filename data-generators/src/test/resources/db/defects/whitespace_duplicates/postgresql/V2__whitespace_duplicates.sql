@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX uq_customers_email_trim ON customers (trim(email));
