@@ -2,6 +2,7 @@ package dev.rehearsal.junit;
 
 import dev.rehearsal.Engine;
 import dev.rehearsal.Rehearsal;
+import dev.rehearsal.RehearsalException;
 import dev.rehearsal.RehearsalSettings;
 import dev.rehearsal.StepOutcome;
 import dev.rehearsal.internal.DefaultRehearsal;
@@ -9,6 +10,7 @@ import dev.rehearsal.internal.Settings;
 import dev.rehearsal.internal.server.JdbcServer;
 import dev.rehearsal.internal.server.RehearsalDatabase;
 import dev.rehearsal.internal.server.ServerSpec;
+import dev.rehearsal.seed.SeedReport;
 import java.lang.reflect.Method;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -109,6 +111,8 @@ final class MigrationRehearsalExtension implements ParameterResolver, AfterEachC
         try {
             ClassLoader loader = context.getRequiredTestClass().getClassLoader();
             Rehearsal rehearsal = new DefaultRehearsal(database, declaration.migrationSettings(loader), reporter(settings));
+            SeedDeclaration.find(context.getRequiredTestMethod(), context.getRequiredTestClass())
+                    .ifPresent(seed -> seed(rehearsal, seed, settings));
             return new DatabaseResource(database, rehearsal);
         } catch (RuntimeException e) {
             try {
@@ -117,6 +121,19 @@ final class MigrationRehearsalExtension implements ParameterResolver, AfterEachC
                 e.addSuppressed(dropFailure);
             }
             throw e;
+        }
+    }
+
+    /** Migrate to the declared version and seed there, before the test body runs. */
+    private static void seed(Rehearsal rehearsal, SeedDeclaration seed, Settings settings) {
+        StepOutcome outcome = rehearsal.migrateTo(seed.atVersion());
+        if (outcome.failed()) {
+            throw new RehearsalException("@SeedData(atVersion = \"" + seed.atVersion() + "\") could not migrate to the"
+                    + " version to seed at, so the test did not run:\n" + outcome.verdict());
+        }
+        SeedReport report = rehearsal.seed(seed.plan());
+        if (settings.flag(RehearsalSettings.REPORT_ENABLED, true)) {
+            System.out.println("seeded " + rehearsal.database().databaseName() + ": " + report + System.lineSeparator());
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 
 /**
@@ -44,11 +45,17 @@ final class KitServers {
         return config;
     }
 
+    /** Run a fixture; its failures are printed, so a failing assertion on the results shows why. */
     static EngineExecutionResults run(Class<?> fixture, Map<String, String> configuration) {
-        return EngineTestKit.engine("junit-jupiter")
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
                 .selectors(DiscoverySelectors.selectClass(fixture))
                 .configurationParameters(configuration)
                 .execute();
+        results.allEvents().failed().stream()
+                .forEach(event -> event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
+                        .ifPresent(thrown -> System.err.println("fixture " + event.getTestDescriptor().getDisplayName()
+                                + " failed: " + thrown)));
+        return results;
     }
 
     static boolean databaseExists(Engine engine, String name) {

@@ -21,7 +21,8 @@ class PublicApiTest {
                     .map(PublicApiTest::load)
                     .filter(type -> Modifier.isPublic(type.getModifiers()))
                     .map(Class::getName))
-                    .containsExactlyInAnyOrder("dev.rehearsal.junit.MigrationRehearsal", "dev.rehearsal.junit.RehearsalTest");
+                    .containsExactlyInAnyOrder("dev.rehearsal.junit.MigrationRehearsal", "dev.rehearsal.junit.RehearsalTest",
+                            "dev.rehearsal.junit.SeedData", "dev.rehearsal.junit.PlantDefect");
         }
     }
 
