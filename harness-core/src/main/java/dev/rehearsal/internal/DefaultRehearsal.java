@@ -91,7 +91,7 @@ public final class DefaultRehearsal implements Rehearsal {
 
     @Override
     public Optional<String> currentVersion() {
-        return runner.currentVersion();
+        return runner.currentVersion(dataSource);
     }
 
     @Override

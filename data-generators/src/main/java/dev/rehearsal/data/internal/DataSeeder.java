@@ -47,7 +47,7 @@ public final class DataSeeder implements Seeder {
         }
         addNamedParents(plan, schema, relations);
         TableOrder order = TableOrder.of(toFill, relations);
-        Pools pools = new Pools(plan.seed());
+        Pools pools = Pools.shared();
         Map<String, Long> rowsPerTable = new LinkedHashMap<>();
         List<PlantedDefect> planted = new ArrayList<>();
         try (Connection connection = target.dataSource().getConnection()) {

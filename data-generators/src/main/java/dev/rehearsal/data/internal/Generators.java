@@ -176,10 +176,12 @@ final class Generators {
                 }
             };
         }
+        // skewed towards small values, as prices and amounts are; drawn as whole units of the scale
+        long loUnits = lo.movePointRight(scale).setScale(0, RoundingMode.CEILING).longValueExact();
+        double spanUnits = Math.floor(max.movePointRight(scale).doubleValue()) - loUnits;
         return row -> {
-            // skewed towards small values, as prices and amounts are
             double u = context.random().nextDouble();
-            BigDecimal value = lo.add(BigDecimal.valueOf(span * u * u)).setScale(scale, RoundingMode.DOWN);
+            BigDecimal value = BigDecimal.valueOf(loUnits + (long) (spanUnits * u * u), scale);
             return isFloat ? (Object) value.doubleValue() : value;
         };
     }

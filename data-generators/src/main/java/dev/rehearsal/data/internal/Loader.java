@@ -137,8 +137,14 @@ abstract class Loader {
                 text.append(decimal.toPlainString());
             } else if (value instanceof Number || value instanceof UUID) {
                 text.append(value);
+            } else if (value instanceof LocalDateTime time) {
+                appendTimestamp(text, time);
             } else {
                 String s = value.toString();
+                if (!needsEscape(s)) {
+                    text.append(s); // the common case: one array copy
+                    return;
+                }
                 for (int i = 0; i < s.length(); i++) {
                     char c = s.charAt(i);
                     switch (c) {
@@ -151,6 +157,41 @@ abstract class Loader {
                 }
             }
         }
+    }
+
+    private static boolean needsEscape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code 2024-03-05 07:08:09}, written digit by digit: cheaper than formatting. */
+    static void appendTimestamp(StringBuilder text, LocalDateTime time) {
+        pad(text, time.getYear(), 4).append('-');
+        pad(text, time.getMonthValue(), 2).append('-');
+        pad(text, time.getDayOfMonth(), 2).append(' ');
+        pad(text, time.getHour(), 2).append(':');
+        pad(text, time.getMinute(), 2).append(':');
+        pad(text, time.getSecond(), 2);
+        if (time.getNano() != 0) {
+            text.append('.');
+            pad(text, time.getNano() / 1000, 6);
+        }
+    }
+
+    private static StringBuilder pad(StringBuilder text, int value, int digits) {
+        int limit = 1;
+        for (int i = 1; i < digits; i++) {
+            limit *= 10;
+        }
+        for (int d = limit; d > 1 && value < d; d /= 10) {
+            text.append('0');
+        }
+        return text.append(value);
     }
 
     /** Prepared INSERT in batches; Connector/J sends each batch as multi-row INSERTs. */

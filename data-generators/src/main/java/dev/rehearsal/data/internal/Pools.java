@@ -1,21 +1,22 @@
 package dev.rehearsal.data.internal;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import net.datafaker.Faker;
 
 /**
- * Realistic values drawn once per seed from Datafaker, then sampled per row.
+ * Realistic values drawn once from Datafaker, then sampled per row.
  *
- * <p>Calling Datafaker for every value would cost microseconds each; a pool costs that once, and a row then costs
- * a random draw. Each pool has its own seeded Faker, so a pool's content depends only on the seed and the pool.
+ * <p>Calling Datafaker for every value would cost microseconds each, and building a Faker costs milliseconds; so the
+ * vocabulary is built once per JVM, from a fixed seed, and shared. A plan's seed decides which values each row takes,
+ * so the same seed still gives the same rows, and another seed other rows.
  */
 final class Pools {
 
@@ -50,20 +51,26 @@ final class Pools {
         }
     }
 
-    private final long seed;
-    private final Map<Kind, String[]> pools = new EnumMap<>(Kind.class);
+    /** The vocabulary's seed: fixed, so every JVM builds the same pools. */
+    private static final long VOCABULARY_SEED = 20_260_101L;
+    private static final Pools SHARED = new Pools();
 
-    Pools(long seed) {
-        this.seed = seed;
+    private final Map<Kind, String[]> pools = new ConcurrentHashMap<>();
+
+    private Pools() {
     }
 
-    /** The pool of a kind, built on first use: distinct values, in a seeded order. */
+    static Pools shared() {
+        return SHARED;
+    }
+
+    /** The pool of a kind, built on first use: distinct values, in a fixed order. */
     String[] get(Kind kind) {
-        return pools.computeIfAbsent(kind, this::build);
+        return pools.computeIfAbsent(kind, Pools::build);
     }
 
-    private String[] build(Kind kind) {
-        Faker faker = new Faker(Locale.ENGLISH, new Random(seed * 31 + kind.ordinal() * 1_000_003L));
+    private static String[] build(Kind kind) {
+        Faker faker = new Faker(Locale.ENGLISH, new Random(VOCABULARY_SEED * 31 + kind.ordinal() * 1_000_003L));
         Set<String> values = new LinkedHashSet<>();
         int attempts = 0;
         while (values.size() < kind.size && attempts++ < kind.size * 4) {
@@ -73,9 +80,5 @@ final class Pools {
             }
         }
         return new ArrayList<>(values).toArray(String[]::new);
-    }
-
-    static List<String> words(String text) {
-        return List.of(text.split("\\s+"));
     }
 }

@@ -8,14 +8,22 @@ import dev.rehearsal.RehearsalConfigurationException;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.RepairOutcome;
 import dev.rehearsal.StepOutcome;
+import dev.rehearsal.internal.dialect.Dialect;
 import dev.rehearsal.internal.server.RehearsalDatabase;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -87,8 +95,49 @@ public final class MigrationRunner {
         }
     }
 
-    public Optional<String> currentVersion() {
-        return currentVersion(info());
+    /**
+     * The highest version applied successfully, read from the history table: one small query, where Flyway's
+     * {@code info()} also scans the locations.
+     *
+     * @param dataSource connections that resolve the history table as the migrations do
+     */
+    public Optional<String> currentVersion(DataSource dataSource) {
+        Dialect dialect = database.server().dialect();
+        String table = settings.table().orElse("flyway_schema_history");
+        String sql = "SELECT version FROM " + dialect.quote(table) + " WHERE success"
+                + (engine().isMysqlFamily() ? " = 1" : "") + " AND version IS NOT NULL";
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            if (!historyExists(connection, table)) {
+                return Optional.empty();
+            }
+            Optional<MigrationVersion> highest = Optional.empty();
+            try (ResultSet rows = statement.executeQuery(sql)) {
+                while (rows.next()) {
+                    MigrationVersion version = MigrationVersion.fromVersion(rows.getString(1));
+                    if (highest.isEmpty() || version.compareTo(highest.get()) > 0) {
+                        highest = Optional.of(version);
+                    }
+                }
+            }
+            return highest.map(MigrationVersion::getVersion);
+        } catch (SQLException e) {
+            return currentVersion(info());
+        }
+    }
+
+    private static boolean historyExists(Connection connection, String table) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String schema = connection.getSchema();
+        String catalog = connection.getCatalog();
+        for (String name : new String[] {table, table.toLowerCase(Locale.ROOT), table.toUpperCase(Locale.ROOT)}) {
+            try (ResultSet rs = meta.getTables(catalog, schema, name, null)) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -150,7 +199,7 @@ public final class MigrationRunner {
         }
         List<String> removed = result.migrationsRemoved == null ? List.of()
                 : result.migrationsRemoved.stream().map(r -> r.version).toList();
-        return new RepairOutcome(removed, currentVersion());
+        return new RepairOutcome(removed, currentVersion(info()));
     }
 
     private StepOutcome run(String step, String target) {

@@ -1,0 +1,234 @@
+package dev.rehearsal.benchmarks;
+
+import dev.rehearsal.Engine;
+import dev.rehearsal.internal.DefaultRehearsal;
+import dev.rehearsal.internal.Settings;
+import dev.rehearsal.internal.flyway.MigrationSettings;
+import dev.rehearsal.internal.server.JdbcServer;
+import dev.rehearsal.internal.server.RehearsalDatabase;
+import dev.rehearsal.internal.server.ServerSpec;
+import dev.rehearsal.internal.server.Servers;
+import dev.rehearsal.seed.SeedPlan;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Rows per second of {@code Rehearsal.seed} (generate and load), side by side in the same run with two baselines
+ * that load the same rows, generated beforehand: plain JDBC batches, and on PostgreSQL raw COPY of the rows already
+ * serialised (the physical limit). Each round runs the three methods one after the other on fresh databases, so noise
+ * on the machine touches them alike; the medians over the rounds are printed with their ratios.
+ *
+ * <p>Run: {@code mvn -B -Pbenchmark -pl benchmarks -am verify -DskipTests}; {@code -Dbenchmark.quick=true} for a
+ * smoke run with a tenth of the rows and one round. Servers come from the usual settings (embedded by default).
+ */
+public final class SeedBenchmark {
+
+    private record Scenario(String name, String location, SeedPlan plan) {
+    }
+
+    private record Rows(String table, List<String> columns, List<Object[]> values) {
+    }
+
+    private SeedBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Boolean.getBoolean("benchmark.quick");
+        int divisor = quick ? 10 : 1;
+        int rounds = quick ? 1 : 5;
+        int warmups = quick ? 0 : 1;
+        List<Engine> engines = Arrays.stream(System.getProperty("benchmark.engines", "postgresql,mariadb").split(","))
+                .map(String::strip).map(Engine::fromId).toList();
+        List<Scenario> scenarios = List.of(
+                new Scenario("6-column orders table", "classpath:bench/six/{family}",
+                        SeedPlan.withSeed(1).rows("orders", 50_000 / divisor)),
+                new Scenario("sample schema (customers, orders, order lines)", "classpath:bench/sample/{family}",
+                        SeedPlan.withSeed(1).rows("customers", 10_000 / divisor).rows("orders", 50_000 / divisor)
+                                .rows("order_lines", 100_000 / divisor)));
+        Settings settings = Settings.fromSystem();
+        System.out.printf(Locale.ROOT, "%nSeed benchmark: %d round(s) after %d warm-up round(s), median rows/s%n",
+                rounds, warmups);
+        for (Engine engine : engines) {
+            try (JdbcServer server = Servers.start(ServerSpec.select(engine, Optional.empty(), "benchmark", settings),
+                    settings.connectionPolicy(), settings.startupTimeout())) {
+                System.out.printf(Locale.ROOT, "%n%s%n", server.describe());
+                for (Scenario scenario : scenarios) {
+                    run(server, scenario, rounds, warmups);
+                }
+            }
+        }
+    }
+
+    private static void run(JdbcServer server, Scenario scenario, int rounds, int warmups) throws Exception {
+        List<Rows> rows = pregenerate(server, scenario);
+        long total = rows.stream().mapToLong(r -> r.values().size()).sum();
+        boolean copy = server.engine() == Engine.POSTGRESQL;
+        byte[][] serialized = copy ? rows.stream().map(SeedBenchmark::copyText).toArray(byte[][]::new) : null;
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        for (int round = 0; round < warmups + rounds; round++) {
+            boolean measured = round >= warmups;
+            double seed = total / timed(server, scenario, rehearsal -> rehearsal.seed(scenario.plan()));
+            double batches = total / timed(server, scenario, rehearsal -> batches(rehearsal, rows));
+            Double raw = copy ? total / timed(server, scenario, rehearsal -> rawCopy(rehearsal, rows, serialized)) : null;
+            if (measured) {
+                rates.computeIfAbsent("generate + load (Rehearsal.seed)", k -> new ArrayList<>()).add(seed);
+                rates.computeIfAbsent("plain JDBC batches, same rows", k -> new ArrayList<>()).add(batches);
+                if (raw != null) {
+                    rates.computeIfAbsent("raw COPY, same rows pre-serialised", k -> new ArrayList<>()).add(raw);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "  %s, %,d rows:%n", scenario.name(), total);
+        Map<String, Double> medians = new LinkedHashMap<>();
+        rates.forEach((method, values) -> {
+            double median = median(values);
+            medians.put(method, median);
+            System.out.printf(Locale.ROOT, "    %-38s %,10.0f rows/s   (rounds: %s)%n", method, median,
+                    values.stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).collect(Collectors.joining(", ")));
+        });
+        double seed = medians.get("generate + load (Rehearsal.seed)");
+        System.out.printf(Locale.ROOT, "    seed / plain batches = %.2f%n", seed / medians.get("plain JDBC batches, same rows"));
+        if (copy) {
+            System.out.printf(Locale.ROOT, "    seed / raw COPY      = %.2f%n", seed / medians.get("raw COPY, same rows pre-serialised"));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Load {
+        void into(DefaultRehearsal rehearsal) throws Exception;
+    }
+
+    /** Seconds one load takes on a fresh database migrated to the scenario's schema. */
+    private static double timed(JdbcServer server, Scenario scenario, Load load) throws Exception {
+        try (RehearsalDatabase database = server.createDatabase("bench")) {
+            DefaultRehearsal rehearsal = rehearsal(database, scenario);
+            rehearsal.migrateToLatest();
+            long start = System.nanoTime();
+            load.into(rehearsal);
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    /** The rows the seed makes, read back: what the baselines load. */
+    private static List<Rows> pregenerate(JdbcServer server, Scenario scenario) throws SQLException {
+        try (RehearsalDatabase database = server.createDatabase("bench_rows")) {
+            DefaultRehearsal rehearsal = rehearsal(database, scenario);
+            rehearsal.migrateToLatest();
+            var report = rehearsal.seed(scenario.plan());
+            List<Rows> rows = new ArrayList<>();
+            try (Connection c = rehearsal.dataSource().getConnection(); Statement st = c.createStatement()) {
+                for (String table : report.rowsPerTable().keySet()) {
+                    try (ResultSet rs = st.executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {
+                        ResultSetMetaData meta = rs.getMetaData();
+                        List<String> columns = new ArrayList<>();
+                        for (int i = 1; i <= meta.getColumnCount(); i++) {
+                            columns.add(meta.getColumnName(i));
+                        }
+                        List<Object[]> values = new ArrayList<>();
+                        while (rs.next()) {
+                            Object[] row = new Object[columns.size()];
+                            for (int i = 0; i < row.length; i++) {
+                                row[i] = rs.getObject(i + 1);
+                            }
+                            values.add(row);
+                        }
+                        rows.add(new Rows(table, columns, values));
+                    }
+                }
+            }
+            return rows;
+        }
+    }
+
+    /** Plain JDBC: one INSERT per row, batches of 1,000, no batch rewriting. */
+    private static void batches(DefaultRehearsal rehearsal, List<Rows> rows) throws SQLException {
+        DataSource plain = ((dev.rehearsal.internal.jdbc.TrackingDataSource) rehearsal.dataSource())
+                .withProperty("rewriteBatchedStatements", "false").withProperty("reWriteBatchedInserts", "false");
+        try (Connection c = plain.getConnection()) {
+            c.setAutoCommit(false);
+            for (Rows table : rows) {
+                String sql = "INSERT INTO " + table.table() + " (" + String.join(", ", table.columns()) + ") VALUES ("
+                        + table.columns().stream().map(x -> "?").collect(Collectors.joining(", ")) + ")";
+                try (PreparedStatement insert = c.prepareStatement(sql)) {
+                    int pending = 0;
+                    for (Object[] row : table.values()) {
+                        for (int i = 0; i < row.length; i++) {
+                            insert.setObject(i + 1, row[i]);
+                        }
+                        insert.addBatch();
+                        if (++pending == 1_000) {
+                            insert.executeBatch();
+                            pending = 0;
+                        }
+                    }
+                    insert.executeBatch();
+                }
+            }
+            c.commit();
+        }
+    }
+
+    /** COPY of bytes serialised before the clock started: what the server and the wire can take. */
+    private static void rawCopy(DefaultRehearsal rehearsal, List<Rows> rows, byte[][] serialized) throws SQLException {
+        try (Connection c = rehearsal.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            for (int t = 0; t < rows.size(); t++) {
+                CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + rows.get(t).table() + " ("
+                        + String.join(", ", rows.get(t).columns()) + ") FROM STDIN");
+                copy.writeToCopy(serialized[t], 0, serialized[t].length);
+                copy.endCopy();
+            }
+            c.commit();
+        }
+    }
+
+    private static byte[] copyText(Rows rows) {
+        StringBuilder text = new StringBuilder();
+        for (Object[] row : rows.values()) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    text.append('\t');
+                }
+                Object value = row[i];
+                if (value == null) {
+                    text.append("\\N");
+                } else if (value instanceof BigDecimal d) {
+                    text.append(d.toPlainString());
+                } else {
+                    text.append(value.toString().replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n"));
+                }
+            }
+            text.append('\n');
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static DefaultRehearsal rehearsal(RehearsalDatabase database, Scenario scenario) {
+        MigrationSettings settings = MigrationSettings.defaults(SeedBenchmark.class.getClassLoader(), "benchmark")
+                .withLocations(List.of(scenario.location()), "benchmark");
+        return new DefaultRehearsal(database, settings, outcome -> { });
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
