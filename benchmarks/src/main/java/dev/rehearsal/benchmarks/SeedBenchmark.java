@@ -57,9 +57,9 @@ public final class SeedBenchmark {
         List<Engine> engines = Arrays.stream(System.getProperty("benchmark.engines", "postgresql,mariadb").split(","))
                 .map(String::strip).map(Engine::fromId).toList();
         List<Scenario> scenarios = List.of(
-                new Scenario("6-column orders table", "classpath:bench/six/{family}",
+                new Scenario("6-column orders table", "classpath:bench/six",
                         SeedPlan.withSeed(1).rows("orders", 50_000 / divisor)),
-                new Scenario("sample schema (customers, orders, order lines)", "classpath:bench/sample/{family}",
+                new Scenario("sample schema (customers, orders, order lines)", "classpath:bench/sample",
                         SeedPlan.withSeed(1).rows("customers", 10_000 / divisor).rows("orders", 50_000 / divisor)
                                 .rows("order_lines", 100_000 / divisor)));
         Settings settings = Settings.fromSystem();

@@ -69,13 +69,13 @@ class DefectCatalogueTest {
         SeedPlan clean = SeedPlan.withSeed(7).rows("customers", 200).rows("orders", 400)
                 .override("customers", "bio", ColumnValues.fixed("Writes code and reviews it."));
 
-        try (Scope control = TestDatabases.rehearsal(engine, "classpath:db/defects/base/{family}", change)) {
+        try (Scope control = TestDatabases.rehearsal(engine, "classpath:db/defects/base", change)) {
             control.rehearsal().migrateTo("1");
             control.rehearsal().seed(clean);
             assertThat(control.rehearsal().migrateTo("2")).as("the same data without the defect").hasSucceeded();
         }
 
-        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/defects/base/{family}", change)) {
+        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/defects/base", change)) {
             Rehearsal rehearsal = scope.rehearsal();
             rehearsal.migrateTo("1");
             SeedReport report = rehearsal.seed(clean.defect(c.defect()));

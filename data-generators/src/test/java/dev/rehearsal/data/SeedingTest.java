@@ -114,6 +114,21 @@ class SeedingTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void tables_that_reference_each_other_are_filled_by_leaving_the_nullable_side_null(Engine engine) {
+        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/cycle")) {
+            scope.rehearsal().migrateToLatest();
+
+            SeedReport report = scope.rehearsal().seed(SeedPlan.withSeed(9).rows("departments", 20).rows("employees", 200));
+
+            assertThat(report.rowsPerTable()).containsExactly(Map.entry("departments", 20L), Map.entry("employees", 200L));
+            assertThat(scope.rehearsal().queryForLong("SELECT count(*) FROM departments WHERE manager_id IS NOT NULL"))
+                    .isZero();
+            assertThat(scope.rehearsal().queryForLong("SELECT count(DISTINCT department_id) FROM employees")).isGreaterThan(5);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void overrides_give_columns_their_values(Engine engine) {
         try (Scope scope = rich(engine)) {
             scope.rehearsal().seed(SeedPlan.withSeed(5)
@@ -163,6 +178,10 @@ class SeedingTest {
                     .override("customers", "country", ColumnValues.fixed("Germany"))))
                     .isInstanceOf(RehearsalConfigurationException.class)
                     .hasMessageContaining("is 7 characters long, more than the column's 2");
+            assertThatThrownBy(() -> rehearsal.seed(SeedPlan.withSeed(1).defect(Defect.violating("orders", "quantity > 0"))))
+                    .isInstanceOf(RehearsalConfigurationException.class)
+                    .hasMessageContaining("orders.quantity already has a check that refuses 0.\nTo fix this, plant the"
+                            + " violating rows at a version before the check exists.");
             assertThat(rehearsal.queryForLong("SELECT count(*) FROM customers")).as("nothing half-seeded").isZero();
         }
     }
@@ -170,7 +189,7 @@ class SeedingTest {
     @ParameterizedTest
     @MethodSource("engines")
     void a_check_the_generator_cannot_satisfy_is_named_with_its_table(Engine engine) {
-        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/unsatisfiable/{family}")) {
+        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/unsatisfiable")) {
             scope.rehearsal().migrateToLatest();
 
             assertThatThrownBy(() -> scope.rehearsal().seed(SeedPlan.withSeed(1)))

@@ -31,6 +31,37 @@ final class CheckRules {
         Integer maxLength;
         BigDecimal notEqual;
 
+        /** Whether a value satisfies this rule; NULL satisfies any CHECK. */
+        boolean accepts(Object value) {
+            if (value == null) {
+                return true;
+            }
+            if (allowed != null && !allowed.contains(String.valueOf(value))) {
+                return false;
+            }
+            if (value instanceof Number number) {
+                BigDecimal n = new BigDecimal(number.toString());
+                if (min != null && (minExclusive ? n.compareTo(min) <= 0 : n.compareTo(min) < 0)) {
+                    return false;
+                }
+                if (max != null && (maxExclusive ? n.compareTo(max) >= 0 : n.compareTo(max) > 0)) {
+                    return false;
+                }
+                if (notEqual != null && n.compareTo(notEqual) == 0) {
+                    return false;
+                }
+            }
+            if (value instanceof CharSequence text) {
+                if (minLength != null && text.length() < minLength) {
+                    return false;
+                }
+                if (maxLength != null && text.length() > maxLength) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         Rule merge(Rule other) {
             if (other.min != null && (min == null || other.min.compareTo(min) > 0)) {
                 min = other.min;

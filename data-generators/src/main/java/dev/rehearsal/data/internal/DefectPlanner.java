@@ -17,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
@@ -337,10 +336,10 @@ final class DefectPlanner {
         } else {
             throw SeedErrors.impossibleDefect(defect, "the predicate says nothing the generator can violate", "give a bound");
         }
-        if (current != null && current.min != null && rule.min != null && rule.min.compareTo(current.min) <= 0
-                && rule.minExclusive == current.minExclusive) {
+        Object planted = value.apply(0);
+        if (current != null && !current.accepts(planted)) {
             throw SeedErrors.impossibleDefect(defect, table.name() + "." + column.name() + " already has a check that"
-                    + " refuses such values", "plant the violating rows at a version before the check exists");
+                    + " refuses " + SeedErrors.show(planted), "plant the violating rows at a version before the check exists");
         }
         return (k, source) -> new Object[] {value.apply(k)};
     }
@@ -408,9 +407,5 @@ final class DefectPlanner {
         Set<String> set = new HashSet<>();
         names.forEach(n -> set.add(n.toLowerCase(Locale.ROOT)));
         return set;
-    }
-
-    static Optional<Rule> ruleOf(Map<String, Rule> rules, String column) {
-        return Optional.ofNullable(rules.get(column.toLowerCase(Locale.ROOT)));
     }
 }

@@ -68,8 +68,8 @@ final class Generators {
         Rule rule = context.rule();
         long typeMin = clampToLong(type.minInteger().orElseThrow());
         long typeMax = clampToLong(type.maxInteger().orElseThrow());
-        long min = Math.max(typeMin, lowerBound(rule, true));
-        long max = Math.min(typeMax, upperBound(rule, true));
+        long min = Math.max(typeMin, lowerBound(rule));
+        long max = Math.min(typeMax, upperBound(rule));
         if (min > max) {
             throw SeedErrors.cannotGenerate(context.table(), context.column(), "its checks leave no integer between "
                     + min + " and " + max);
@@ -111,14 +111,10 @@ final class Generators {
         return row -> {
             long value = span >= Long.MAX_VALUE - 1 ? context.random().nextLong() : from + context.random().nextLong(span + 1);
             if (notEqual != null && BigDecimal.valueOf(value).compareTo(notEqual) == 0) {
-                value = value == hiOf(from, span) ? value - 1 : value + 1;
+                value = value == from + span ? value - 1 : value + 1;
             }
             return value;
         };
-    }
-
-    private static long hiOf(long from, long span) {
-        return from + span;
     }
 
     private static ColumnGenerator decimal(Context context, Semantic semantic) {
@@ -435,7 +431,7 @@ final class Generators {
         }
     }
 
-    private static long lowerBound(Rule rule, boolean integer) {
+    private static long lowerBound(Rule rule) {
         if (rule == null || rule.min == null) {
             return Long.MIN_VALUE;
         }
@@ -444,7 +440,7 @@ final class Generators {
         return rule.minExclusive && min.compareTo(rule.min) == 0 ? value + 1 : value;
     }
 
-    private static long upperBound(Rule rule, boolean integer) {
+    private static long upperBound(Rule rule) {
         if (rule == null || rule.max == null) {
             return Long.MAX_VALUE;
         }
