@@ -75,6 +75,32 @@ public interface Rehearsal {
     Schema schema();
 
     /**
+     * Read the schema a clean run of this rehearsal's migrations gives: on a fresh database of the same server,
+     * migrated to this rehearsal's current version, then dropped. After a failure and a recovery, this database should
+     * converge to it.
+     *
+     * @return the schema of the clean run; never {@code null}
+     * @throws RehearsalException if the clean run itself fails
+     */
+    Schema cleanRunSchema();
+
+    /**
+     * Find what failures, and patterns thought safe, left in the database: NOT VALID constraints, INVALID indexes,
+     * rows violating foreign keys that exist, and the objects of a script recorded as failed.
+     *
+     * @return the leftovers; empty when there are none
+     */
+    List<Leftover> leftovers();
+
+    /**
+     * Tell where the database stands: version, pending migrations, last step, history, whether the schema matches the
+     * history, and leftovers. Its {@code toString()} is a readable block.
+     *
+     * @return the status; never {@code null}
+     */
+    MigrationStatus status();
+
+    /**
      * Migrate up to and including the given version.
      *
      * @param version a version of the migration locations, e.g. {@code "3"} or {@code "2.1"}; must not be

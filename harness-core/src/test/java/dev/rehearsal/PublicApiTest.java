@@ -62,6 +62,8 @@ class PublicApiTest {
                 "dev.rehearsal.FailureClass", "dev.rehearsal.LeftBehind", "dev.rehearsal.ProviderKind",
                 "dev.rehearsal.Rehearsal", "dev.rehearsal.RehearsalConfigurationException",
                 "dev.rehearsal.RehearsalException", "dev.rehearsal.RehearsalSettings", "dev.rehearsal.RepairOutcome",
+                "dev.rehearsal.HistoryRow", "dev.rehearsal.Leftover", "dev.rehearsal.LeftoverKind",
+                "dev.rehearsal.MigrationStatus", "dev.rehearsal.assertions.RehearsalAssert", "dev.rehearsal.schema.SchemaDiff",
                 "dev.rehearsal.StepOutcome", "dev.rehearsal.UnsafeOperationException",
                 "dev.rehearsal.assertions.EngineError", "dev.rehearsal.assertions.FailureAssert",
                 "dev.rehearsal.assertions.LeftBehindAssert", "dev.rehearsal.assertions.RehearsalAssertions",

@@ -1,5 +1,6 @@
 package dev.rehearsal.assertions;
 
+import dev.rehearsal.Rehearsal;
 import dev.rehearsal.StepOutcome;
 
 /**
@@ -30,5 +31,15 @@ public final class RehearsalAssertions {
      */
     public static StepOutcomeAssert assertThat(StepOutcome actual) {
         return new StepOutcomeAssert(actual);
+    }
+
+    /**
+     * Start assertions on the state of a rehearsal database: convergence with a clean run, leftovers.
+     *
+     * @param actual the rehearsal; may be {@code null}, which fails every assertion
+     * @return the assertion object
+     */
+    public static RehearsalAssert assertThat(Rehearsal actual) {
+        return new RehearsalAssert(actual);
     }
 }

@@ -2,6 +2,9 @@ package dev.rehearsal.internal;
 
 import dev.rehearsal.DatabaseInfo;
 import dev.rehearsal.Engine;
+import dev.rehearsal.HistoryRow;
+import dev.rehearsal.Leftover;
+import dev.rehearsal.MigrationStatus;
 import dev.rehearsal.Rehearsal;
 import dev.rehearsal.RehearsalConfigurationException;
 import dev.rehearsal.RehearsalException;
@@ -16,6 +19,7 @@ import dev.rehearsal.internal.schema.SchemaReader;
 import dev.rehearsal.internal.seed.Seeder;
 import dev.rehearsal.internal.server.RehearsalDatabase;
 import dev.rehearsal.schema.Schema;
+import dev.rehearsal.schema.SchemaDiff;
 import dev.rehearsal.seed.SeedPlan;
 import dev.rehearsal.seed.SeedReport;
 import java.io.IOException;
@@ -49,7 +53,13 @@ public final class DefaultRehearsal implements Rehearsal {
     private final MigrationRunner runner;
     private final Consumer<StepOutcome> reporter;
     private final TrackingDataSource dataSource;
-    private final List<SeedReport> seeded;
+    private final State state;
+
+    /** What the views of one rehearsal database share. */
+    private static final class State {
+        final List<SeedReport> seeded = new ArrayList<>();
+        StepOutcome lastStep;
+    }
 
     /**
      * @param database the database, owned by whoever created it, not by this handle
@@ -58,13 +68,13 @@ public final class DefaultRehearsal implements Rehearsal {
      * @throws RehearsalConfigurationException if a migration location does not exist
      */
     public DefaultRehearsal(RehearsalDatabase database, MigrationSettings settings, Consumer<StepOutcome> reporter) {
-        this(database, settings, reporter, new ArrayList<>());
+        this(database, settings, reporter, new State());
     }
 
-    /** A view on the same database: the seed reports are shared. */
+    /** A view on the same database: the seed reports and the last step are shared. */
     private DefaultRehearsal(RehearsalDatabase database, MigrationSettings settings, Consumer<StepOutcome> reporter,
-            List<SeedReport> seeded) {
-        this.seeded = seeded;
+            State state) {
+        this.state = state;
         this.database = Objects.requireNonNull(database, "database");
         this.runner = new MigrationRunner(database, Objects.requireNonNull(settings, "settings"));
         this.reporter = Objects.requireNonNull(reporter, "reporter");
@@ -183,7 +193,7 @@ public final class DefaultRehearsal implements Rehearsal {
         MigrationSettings settings = runner.settings();
         return new DefaultRehearsal(database,
                 settings.withLocations(Arrays.asList(locations), "withLocations(" + String.join(", ", locations) + ")"),
-                reporter, seeded);
+                reporter, state);
     }
 
     @Override
@@ -196,19 +206,60 @@ public final class DefaultRehearsal implements Rehearsal {
                         + " dev.rehearsal:rehearsal-data-generators (the JUnit extension brings it)."));
         SeedReport report = seeder.seed(plan, new Seeder.Target(engine(), dataSource, schema(),
                 currentVersion().orElse("<none>")));
-        seeded.add(report);
+        state.seeded.add(report);
         return report;
     }
 
     @Override
     public List<SeedReport> seeded() {
-        return List.copyOf(seeded);
+        return List.copyOf(state.seeded);
     }
 
     private StepOutcome reported(StepOutcome outcome) {
-        StepOutcome withData = outcome.withData(seeded);
+        StepOutcome withData = outcome.withData(state.seeded);
+        state.lastStep = withData;
         reporter.accept(withData);
         return withData;
+    }
+
+    @Override
+    public Schema cleanRunSchema() {
+        Optional<String> version = currentVersion();
+        try (RehearsalDatabase clean = database.server().createDatabase("clean_run")) {
+            DefaultRehearsal run = new DefaultRehearsal(clean, runner.settings(), outcome -> { });
+            if (version.isPresent()) {
+                StepOutcome outcome = run.migrateTo(version.get());
+                if (outcome.failed()) {
+                    throw new RehearsalException("The clean run of " + runner.settings().origin() + " to version "
+                            + version.get() + " failed on a fresh database, so there is nothing to converge to:\n"
+                            + outcome.verdict());
+                }
+            }
+            return run.schema();
+        }
+    }
+
+    @Override
+    public List<Leftover> leftovers() {
+        List<HistoryRow> history = runner.history(dataSource);
+        String failedScript = history.stream().filter(row -> !row.success()).map(HistoryRow::script).reduce((a, b) -> b)
+                .orElse(null);
+        Schema actual = schema();
+        SchemaDiff drift = failedScript == null ? SchemaDiff.between(actual, actual)
+                : SchemaDiff.between(cleanRunSchema(), actual);
+        return LeftoverFinder.find(actual, dataSource, database.server().dialect(), failedScript, drift);
+    }
+
+    @Override
+    public MigrationStatus status() {
+        List<HistoryRow> history = runner.history(dataSource);
+        Schema actual = schema();
+        SchemaDiff drift = SchemaDiff.between(cleanRunSchema(), actual);
+        String failedScript = history.stream().filter(row -> !row.success()).map(HistoryRow::script).reduce((a, b) -> b)
+                .orElse(null);
+        return new MigrationStatus(database.info(), currentVersion(), pendingVersions(), history,
+                Optional.ofNullable(state.lastStep), drift,
+                LeftoverFinder.find(actual, dataSource, database.server().dialect(), failedScript, drift));
     }
 
     private long executeStatements(String sql, String call) {

@@ -126,6 +126,29 @@ public final class MigrationRunner {
         }
     }
 
+    /** The rows of the history table, in installation order; empty before the first migrate. */
+    public List<dev.rehearsal.HistoryRow> history(DataSource dataSource) {
+        Dialect dialect = database.server().dialect();
+        String table = settings.table().orElse("flyway_schema_history");
+        List<dev.rehearsal.HistoryRow> rows = new java.util.ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            if (!historyExists(connection, table)) {
+                return rows;
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT installed_rank, version, description, script, success FROM "
+                    + dialect.quote(table) + " ORDER BY installed_rank")) {
+                while (rs.next()) {
+                    rows.add(new dev.rehearsal.HistoryRow(rs.getInt(1), Optional.ofNullable(rs.getString(2)),
+                            String.valueOf(rs.getString(3)), String.valueOf(rs.getString(4)), rs.getBoolean(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new RehearsalException("Could not read the history table " + table + " of " + database.info() + ": "
+                    + e.getMessage(), e);
+        }
+        return rows;
+    }
+
     private static boolean historyExists(Connection connection, String table) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String schema = connection.getSchema();

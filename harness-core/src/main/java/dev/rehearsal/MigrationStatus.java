@@ -1,0 +1,98 @@
+package dev.rehearsal;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.rehearsal.schema.SchemaDiff;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Where a rehearsal database stands, in the manner of {@code atlas migrate status}: its version and what is pending,
+ * the last migrate step and how it ended, the history table, whether the schema matches the history, and what
+ * failures left behind. {@link #toString()} renders it as a readable block.
+ *
+ * @param database the database
+ * @param currentVersion the highest version applied successfully
+ * @param pendingVersions the versions not applied, in order
+ * @param history the history table's rows, failed ones included
+ * @param lastStep the last migrate step of this rehearsal, if any
+ * @param drift how the schema differs from what a clean run of the migrations gives at the current version: a
+ *     failed script whose first statements are in effect, or a change no history row accounts for
+ * @param leftovers what failures or patterns thought safe left in the database
+ * @since 0.1
+ */
+public record MigrationStatus(
+        DatabaseInfo database,
+        Optional<String> currentVersion,
+        List<String> pendingVersions,
+        List<HistoryRow> history,
+        Optional<StepOutcome> lastStep,
+        SchemaDiff drift,
+        List<Leftover> leftovers) {
+
+    /**
+     * Create a status.
+     *
+     * @throws NullPointerException if a component is {@code null}
+     */
+    public MigrationStatus {
+        requireNonNull(database, "database");
+        requireNonNull(currentVersion, "currentVersion");
+        pendingVersions = List.copyOf(pendingVersions);
+        history = List.copyOf(history);
+        requireNonNull(lastStep, "lastStep");
+        requireNonNull(drift, "drift");
+        leftovers = List.copyOf(leftovers);
+    }
+
+    /**
+     * Tell whether the schema is exactly what the history says it is.
+     *
+     * @return {@code true} if a clean run at the current version gives the same schema
+     */
+    public boolean matchesHistory() {
+        return drift.isEmpty();
+    }
+
+    /**
+     * Tell whether the history holds a failed row, which stops the next migrate until repair.
+     *
+     * @return {@code true} if a row records a failed migration
+     */
+    public boolean hasFailedMigration() {
+        return history.stream().anyMatch(row -> !row.success());
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("Migration status of ").append(database).append('\n');
+        text.append("  current version  ").append(currentVersion.orElse("<none>")).append('\n');
+        text.append("  pending          ").append(pendingVersions.isEmpty() ? "none" : String.join(", ", pendingVersions))
+                .append('\n');
+        lastStep.ifPresent(step -> text.append("  last step        ").append(step.step())
+                .append(step.succeeded() ? " succeeded" : " failed: " + lastFailure(step)).append('\n'));
+        text.append("  history          ");
+        if (history.isEmpty()) {
+            text.append("empty\n");
+        }
+        for (int i = 0; i < history.size(); i++) {
+            HistoryRow row = history.get(i);
+            text.append(i == 0 ? "" : "                   ").append(row.version().orElse("R")).append("  ")
+                    .append(row.script()).append("  ").append(row.success() ? "success" : "FAILED").append('\n');
+        }
+        text.append("  schema           ").append(drift.isEmpty() ? "matches the history"
+                : "differs from a clean run at this version, " + drift.report().replace("\n", "\n                   "))
+                .append('\n');
+        text.append("  leftovers        ").append(leftovers.isEmpty() ? "none" : leftovers.stream().map(Leftover::toString)
+                .collect(Collectors.joining("\n                   ")));
+        return text.toString();
+    }
+
+    private static String lastFailure(StepOutcome step) {
+        Failure failure = step.failure().orElseThrow();
+        return failure.script().orElse("?") + (failure.statementIndex().isPresent()
+                ? " statement " + failure.statementIndex().getAsInt() : "") + ": " + failure.message()
+                + step.leftBehind().map(l -> " (" + l.describe() + ")").orElse("");
+    }
+}

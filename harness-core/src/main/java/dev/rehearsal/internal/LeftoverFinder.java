@@ -1,0 +1,99 @@
+package dev.rehearsal.internal;
+
+import dev.rehearsal.Leftover;
+import dev.rehearsal.LeftoverKind;
+import dev.rehearsal.RehearsalException;
+import dev.rehearsal.internal.dialect.Dialect;
+import dev.rehearsal.schema.Check;
+import dev.rehearsal.schema.ForeignKey;
+import dev.rehearsal.schema.Index;
+import dev.rehearsal.schema.Schema;
+import dev.rehearsal.schema.SchemaDiff;
+import dev.rehearsal.schema.Table;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+
+/**
+ * Finds what failures, and patterns thought safe, left in a database: NOT VALID constraints, INVALID indexes, rows
+ * violating foreign keys that exist, and the objects of a script recorded as failed.
+ */
+final class LeftoverFinder {
+
+    private LeftoverFinder() {
+    }
+
+    /**
+     * @param failedScript the script a failed history row names, if any
+     * @param drift the schema's differences from a clean run at the current version
+     */
+    static List<Leftover> find(Schema schema, DataSource dataSource, Dialect dialect, String failedScript, SchemaDiff drift) {
+        List<Leftover> leftovers = new ArrayList<>();
+        for (Table table : schema.tables()) {
+            for (ForeignKey fk : table.foreignKeys()) {
+                if (!fk.validated()) {
+                    leftovers.add(new Leftover(LeftoverKind.NOT_VALID_CONSTRAINT, table.name(), fk.name(), "foreign key "
+                            + "added NOT VALID: the rows it found were never checked"));
+                }
+            }
+            for (Check check : table.checks()) {
+                if (!check.validated()) {
+                    leftovers.add(new Leftover(LeftoverKind.NOT_VALID_CONSTRAINT, table.name(), check.name(), "check"
+                            + " added NOT VALID: the rows it found were never checked"));
+                }
+            }
+            for (Index index : table.indexes()) {
+                if (!index.valid()) {
+                    leftovers.add(new Leftover(LeftoverKind.INVALID_INDEX, table.name(), index.name(), "INVALID index, left"
+                            + " by a failed CREATE INDEX CONCURRENTLY: not used by queries"
+                            + (index.unique() ? ", not enforcing uniqueness" : "") + ", and IF NOT EXISTS skips it"));
+                }
+            }
+        }
+        try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement()) {
+            for (Table table : schema.tables()) {
+                for (ForeignKey fk : table.foreignKeys()) {
+                    long violating = count(st, violating(table, fk, dialect));
+                    if (violating > 0) {
+                        leftovers.add(new Leftover(LeftoverKind.FOREIGN_KEY_VIOLATED, table.name(), fk.name(), violating
+                                + " row(s) reference no row of " + fk.referencedTable() + " (loaded with checks off, or"
+                                + " before a NOT VALID constraint)"));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new RehearsalException("Could not look for leftovers: " + e.getMessage(), e);
+        }
+        if (failedScript != null) {
+            drift.differences().forEach(d -> leftovers.add(new Leftover(LeftoverKind.PARTIALLY_APPLIED, d.table(),
+                    d.object(), d.object() + " is " + d.actual() + " where a clean run has " + d.expected()
+                    + ", left by " + failedScript + ", recorded as failed")));
+        }
+        return leftovers;
+    }
+
+    static String violating(Table table, ForeignKey fk, Dialect dialect) {
+        String child = dialect.quote(table.name());
+        String parent = dialect.quote(fk.referencedTable());
+        String notNull = fk.columns().stream().map(c -> "c." + dialect.quote(c) + " IS NOT NULL")
+                .collect(Collectors.joining(" AND "));
+        String joined = IntStream.range(0, fk.columns().size())
+                .mapToObj(i -> "p." + dialect.quote(fk.referencedColumns().get(i)) + " = c." + dialect.quote(fk.columns().get(i)))
+                .collect(Collectors.joining(" AND "));
+        return "SELECT COUNT(*) FROM " + child + " c WHERE " + notNull + " AND NOT EXISTS (SELECT 1 FROM " + parent
+                + " p WHERE " + joined + ")";
+    }
+
+    private static long count(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

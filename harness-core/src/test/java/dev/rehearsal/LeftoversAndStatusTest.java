@@ -1,0 +1,115 @@
+package dev.rehearsal;
+
+import static dev.rehearsal.assertions.RehearsalAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rehearsal.internal.flyway.MigrationSettings;
+import dev.rehearsal.schema.SchemaDiff;
+import dev.rehearsal.support.TestDatabases;
+import dev.rehearsal.support.TestDatabases.Scope;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LeftoversAndStatusTest {
+
+    static Stream<Engine> mysqlFamily() {
+        return TestDatabases.engines().filter(Engine::isMysqlFamily);
+    }
+
+    @Test
+    void a_not_valid_foreign_key_over_orphans_succeeds_and_leaves_the_orphans_behind() {
+        try (Scope scope = TestDatabases.rehearsal(Engine.POSTGRESQL, "classpath:db/leftovers/not-valid")) {
+            Rehearsal rehearsal = scope.rehearsal();
+            rehearsal.migrateTo("1");
+            rehearsal.execute("INSERT INTO customers VALUES (1, 'a@x'); INSERT INTO orders VALUES (10, 1), (11, 999), (12, 998)");
+
+            assertThat(rehearsal.migrateTo("2")).hasSucceeded();
+
+            assertThat(rehearsal).hasLeftover(LeftoverKind.NOT_VALID_CONSTRAINT, "fk_orders_customer")
+                    .hasLeftover(LeftoverKind.FOREIGN_KEY_VIOLATED, "fk_orders_customer");
+            assertThat(rehearsal.leftovers()).extracting(Leftover::toString).containsExactly(
+                    "NOT_VALID_CONSTRAINT orders.fk_orders_customer: foreign key added NOT VALID: the rows it found were"
+                            + " never checked",
+                    "FOREIGN_KEY_VIOLATED orders.fk_orders_customer: 2 row(s) reference no row of customers (loaded with"
+                            + " checks off, or before a NOT VALID constraint)");
+        }
+    }
+
+    @Test
+    void a_failed_concurrent_unique_index_leaves_an_invalid_index_that_no_longer_enforces_anything() {
+        try (Scope scope = TestDatabases.rehearsal(Engine.POSTGRESQL, LeftoversAndStatusTest::lockOff,
+                "classpath:db/leftovers/invalid-index")) {
+            Rehearsal rehearsal = scope.rehearsal();
+            rehearsal.migrateTo("1");
+            rehearsal.execute("INSERT INTO customers VALUES (1, 'a@x'), (2, 'a@x')");
+
+            assertThat(rehearsal.migrateTo("2")).hasFailed().hasSqlState("23505").isDataDependent();
+
+            assertThat(rehearsal).hasLeftover(LeftoverKind.INVALID_INDEX, "uq_customers_email");
+            rehearsal.execute("INSERT INTO customers VALUES (3, 'a@x')");
+            assertThat(rehearsal.queryForLong("SELECT count(*) FROM customers WHERE email = 'a@x'"))
+                    .as("the INVALID unique index does not refuse a third duplicate").isEqualTo(3);
+            assertThat(rehearsal.status().drift().differences()).extracting(SchemaDiff.Difference::toString)
+                    .containsExactly("customers: index uq_customers_email is unique [email] INVALID, expected absent");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("mysqlFamily")
+    void a_foreign_key_added_with_checks_off_succeeds_over_orphans_and_leaves_them(Engine engine) {
+        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/leftovers/checks-off")) {
+            Rehearsal rehearsal = scope.rehearsal();
+            rehearsal.migrateTo("1");
+            rehearsal.execute("INSERT INTO customers VALUES (1, 'a@x'); INSERT INTO orders VALUES (10, 1), (11, 999)");
+
+            assertThat(rehearsal.migrateTo("2")).hasSucceeded();
+
+            assertThat(rehearsal).hasLeftover(LeftoverKind.FOREIGN_KEY_VIOLATED, "fk_orders_customer");
+            assertThat(rehearsal).convergesWithCleanRun();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("mysqlFamily")
+    void after_a_partial_failure_the_status_shows_the_failed_row_the_drift_and_the_leftover_columns(Engine engine) {
+        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/partial/{family}")) {
+            Rehearsal rehearsal = scope.rehearsal();
+            rehearsal.migrateTo("1");
+            assertThat(rehearsal).convergesWithCleanRun().hasNoLeftovers();
+            assertThat(rehearsal.migrateTo("2")).hasFailed().isAtStatement(3);
+
+            MigrationStatus status = rehearsal.status();
+
+            assertThat(status.currentVersion()).contains("1");
+            assertThat(status.pendingVersions()).isEmpty();
+            assertThat(status.hasFailedMigration()).isTrue();
+            assertThat(status.matchesHistory()).isFalse();
+            assertThat(status.history()).extracting(HistoryRow::script, HistoryRow::success).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("V1__customers.sql", true),
+                    org.assertj.core.groups.Tuple.tuple("V2__customer_contact.sql", false));
+            assertThat(status.leftovers()).extracting(Leftover::kind, Leftover::name).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(LeftoverKind.PARTIALLY_APPLIED, "column note"),
+                    org.assertj.core.groups.Tuple.tuple(LeftoverKind.PARTIALLY_APPLIED, "column phone"));
+            assertThat(status.toString())
+                    .contains("  current version  1\n")
+                    .contains("  last step        migrate to version 2 failed: V2__customer_contact.sql statement 3: Data"
+                            + " truncated for column 'phone' at row 1 (partially applied: statements 1-2 stay applied;")
+                    .contains("                   2  V2__customer_contact.sql  FAILED\n")
+                    .contains("  schema           differs from a clean run at this version, 2 differences:")
+                    .contains("customers: column phone is varchar(30) null, expected absent");
+            assertThatThrownBy(() -> assertThat(rehearsal).convergesWithCleanRun())
+                    .hasMessageStartingWith("Expecting " + rehearsal.database().databaseName() + " at version 1 to converge"
+                            + " with a clean run of its migrations, but its schema has these differences:\n"
+                            + "  customers: column note is varchar(200) null, expected absent\n"
+                            + "  customers: column phone is varchar(30) null, expected absent");
+        }
+    }
+
+    private static MigrationSettings lockOff(MigrationSettings s) {
+        return new MigrationSettings(s.locations(), s.placeholders(), s.schemas(), s.table(), false, s.flywayProperties(),
+                s.classLoader(), s.origin());
+    }
+}
