@@ -189,6 +189,18 @@ public interface Rehearsal {
     List<SeedReport> seeded();
 
     /**
+     * Resume the script the history records as failed, from its first statement not in effect, as Atlas does: on
+     * MySQL and MariaDB a failed script's earlier statements stay applied, and a plain rerun fails on them. Removes the
+     * failed history row, runs the remaining statements, and records the migration as applied with its checksum.
+     * Call it right after the migrate step that failed.
+     *
+     * @return the outcome of the resume; it fails, with the statement and its codes, if a remaining statement fails
+     * @throws RehearsalException on PostgreSQL (the failed script rolled back whole), when nothing failed, or when
+     *     this rehearsal did not see the failure
+     */
+    StepOutcome resumeFailedMigration();
+
+    /**
      * Run Flyway {@code repair}: remove failed rows from the history table and realign checksums.
      *
      * @return what repair changed; never {@code null}

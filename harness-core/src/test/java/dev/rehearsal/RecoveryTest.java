@@ -5,6 +5,7 @@ import static dev.rehearsal.assertions.EngineError.onMysql;
 import static dev.rehearsal.assertions.EngineError.onPostgresql;
 import static dev.rehearsal.assertions.RehearsalAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rehearsal.support.TestDatabases;
 import dev.rehearsal.support.TestDatabases.Scope;
@@ -75,6 +76,62 @@ class RecoveryTest {
                     .hasError(onMariadb(1060), onMysql(1060))
                     .isSchemaDependent()
                     .hasColumn("phone");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("mysqlFamily")
+    void repair_then_resume_from_the_failed_statement_converges_where_a_plain_rerun_cannot(Engine engine) {
+        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk")) {
+            Rehearsal rehearsal = scope.rehearsal();
+            rehearsal.migrateTo("1");
+            rehearsal.execute("INSERT INTO customers (id, email) VALUES (1, 'ada@example.com');"
+                    + "INSERT INTO orders (id, customer_id, total) VALUES (10, 1, 9.90), (11, 999, 5.00)");
+            assertThat(rehearsal.migrateTo("2")).hasFailed().isAtStatement(2).leftBehind().hasStillApplied(1);
+
+            StepOutcome stillBroken = rehearsal.resumeFailedMigration();
+
+            assertThat(stillBroken).hasFailed().isAtStatement(2).isAtLine(5).hasError(onMariadb(1452), onMysql(1452));
+            assertThat(stillBroken.step()).isEqualTo("resume V2__orders_customer_fk.sql from statement 2");
+        }
+        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk")) {
+            Rehearsal rehearsal = scope.rehearsal();
+            rehearsal.migrateTo("1");
+            rehearsal.execute("INSERT INTO customers (id, email) VALUES (1, 'ada@example.com');"
+                    + "INSERT INTO orders (id, customer_id, total) VALUES (10, 1, 9.90), (11, 999, 5.00)");
+            assertThat(rehearsal.migrateTo("2")).hasFailed().isAtStatement(2);
+            rehearsal.execute("DELETE FROM orders WHERE customer_id NOT IN (SELECT id FROM customers)");
+
+            StepOutcome resumed = rehearsal.resumeFailedMigration();
+
+            assertThat(resumed).hasSucceeded().hasApplied("2").hasReachedVersion("2");
+            assertThat(rehearsal).convergesWithCleanRun().hasNoLeftovers();
+            assertThat(rehearsal.status().hasFailedMigration()).isFalse();
+            assertThat(rehearsal.migrateToLatest()).as("Flyway accepts the recorded checksum").hasSucceeded().hasApplied();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void resume_is_refused_where_there_is_nothing_to_resume(Engine engine) {
+        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk")) {
+            Rehearsal rehearsal = scope.rehearsal();
+            rehearsal.migrateTo("1");
+
+            if (engine.isMysqlFamily()) {
+                assertThatThrownBy(rehearsal::resumeFailedMigration)
+                        .isInstanceOf(RehearsalException.class)
+                        .hasMessageStartingWith("resumeFailedMigration(): the history of " + rehearsal.database().databaseName()
+                                + " records no failed migration, so there is nothing to resume.");
+            } else {
+                rehearsal.execute("INSERT INTO orders (id, customer_id, total) VALUES (11, 999, 5.00)");
+                assertThat(rehearsal.migrateTo("2")).hasFailed();
+                assertThatThrownBy(rehearsal::resumeFailedMigration)
+                        .isInstanceOf(RehearsalException.class)
+                        .hasMessage("resumeFailedMigration(): on PostgreSQL a failed script is rolled back as a whole, so"
+                                + " nothing of it is in effect and there is nothing to resume.\nTo fix this, remove the"
+                                + " cause and migrate again (migrateToNext()).");
+            }
         }
     }
 

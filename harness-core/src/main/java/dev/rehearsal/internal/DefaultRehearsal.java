@@ -183,6 +183,11 @@ public final class DefaultRehearsal implements Rehearsal {
     }
 
     @Override
+    public StepOutcome resumeFailedMigration() {
+        return reported(runner.resume(dataSource, Optional.ofNullable(state.lastStep)));
+    }
+
+    @Override
     public RepairOutcome repair() {
         return runner.repair();
     }

@@ -77,6 +77,17 @@ final class FailureTranslator {
                 fields.constraint(), fields.table(), fields.column(), failureClass);
     }
 
+    /** A statement of a script that failed when the harness ran it itself (resume). */
+    Failure statementFailure(String version, String script, int index, int line, String statement, SQLException error) {
+        String text = SqlText.trimTerminator(statement);
+        Optional<String> sqlState = Optional.ofNullable(error.getSQLState());
+        int code = error.getErrorCode();
+        ErrorFields fields = dialect.fields(error, text);
+        return new Failure(Optional.of(version), Optional.of(script), OptionalInt.of(index), OptionalInt.of(line),
+                Optional.of(text), sqlState, code == 0 ? OptionalInt.empty() : OptionalInt.of(code), fields.message(),
+                fields.detail(), fields.constraint(), fields.table(), fields.column(), dialect.classify(sqlState, code, text));
+    }
+
     LeftBehind leftBehind(Failure failure, StatementRecorder recorder, MigrationInfoService after) {
         Optional<String> version = MigrationRunner.currentVersion(after);
         boolean failedRow = failure.version()

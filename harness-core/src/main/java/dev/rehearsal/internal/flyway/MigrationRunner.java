@@ -3,6 +3,7 @@ package dev.rehearsal.internal.flyway;
 import dev.rehearsal.AppliedMigration;
 import dev.rehearsal.Engine;
 import dev.rehearsal.Failure;
+import dev.rehearsal.internal.jdbc.SqlText;
 import dev.rehearsal.LeftBehind;
 import dev.rehearsal.RehearsalConfigurationException;
 import dev.rehearsal.RehearsalException;
@@ -211,6 +212,90 @@ public final class MigrationRunner {
 
     public StepOutcome migrateToLatest() {
         return run("migrate to latest", "latest");
+    }
+
+    /**
+     * Resume the script the history records as failed, from the first statement not in effect (MySQL family): remove
+     * the failed row, run the remaining statements, and record the migration as applied with its real checksum.
+     *
+     * @param dataSource connections to the rehearsal database
+     * @param lastStep the rehearsal's last migrate step, which must be that script's failure
+     * @throws RehearsalException if nothing failed, on PostgreSQL, or if the failure was not seen by this rehearsal
+     */
+    public StepOutcome resume(DataSource dataSource, Optional<StepOutcome> lastStep) {
+        if (!engine().isMysqlFamily()) {
+            throw new RehearsalException("resumeFailedMigration(): on " + engine().displayName() + " a failed script is"
+                    + " rolled back as a whole, so nothing of it is in effect and there is nothing to resume.\nTo fix this,"
+                    + " remove the cause and migrate again (migrateToNext()).");
+        }
+        MigrationInfoService info = info();
+        MigrationInfo failed = Arrays.stream(info.all()).filter(i -> i.getVersion() != null && i.getState().isFailed())
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new RehearsalException("resumeFailedMigration(): the history of " + database.name()
+                        + " records no failed migration, so there is nothing to resume.\nTo fix this, resume only after a"
+                        + " migrate step failed part-way; use migrateToNext() to go on otherwise."));
+        String script = failed.getScript();
+        String version = failed.getVersion().getVersion();
+        StepOutcome failure = lastStep.filter(s -> s.failure().flatMap(Failure::script).equals(Optional.of(script)))
+                .filter(s -> s.failure().get().isStatementFailure())
+                .orElseThrow(() -> new RehearsalException("resumeFailedMigration(): this rehearsal did not see how " + script
+                        + " failed, so it cannot tell which of its statements are in effect.\nTo fix this, resume right"
+                        + " after the migrate step that failed."));
+        LeftBehind left = failure.leftBehind().orElseThrow();
+        int from = left.stillApplied().size() + 1;
+        for (int i = 0; i < left.stillApplied().size(); i++) {
+            if (left.stillApplied().get(i).index() != i + 1) {
+                throw new RehearsalException("resumeFailedMigration(): the statements of " + script + " in effect are not"
+                        + " its first ones, so there is no point to resume from.");
+            }
+        }
+        List<SqlText.Located> statements = SqlText.splitWithLines(ScriptSource.text(failed, settings, locations,
+                database.name()), engine());
+        for (dev.rehearsal.ExecutedStatement executed : left.executedBeforeFailure()) {
+            String ours = executed.index() <= statements.size() ? statements.get(executed.index() - 1).sql() : "";
+            if (!squeeze(ours).equals(squeeze(SqlText.trimTerminator(executed.sql())))) {
+                throw new RehearsalException("resumeFailedMigration(): statement " + executed.index() + " of " + script
+                        + " as Flyway ran it does not match the script as read now, so resuming could run the wrong"
+                        + " statements.\nTo fix this, resume only a script that was not changed since it failed.");
+            }
+        }
+        String step = "resume " + script + " from statement " + from;
+        Optional<String> before = currentVersion(info);
+        flyway(null, null).repair();
+        long start = System.nanoTime();
+        List<dev.rehearsal.ExecutedStatement> ran = new java.util.ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (int j = from; j <= statements.size(); j++) {
+                SqlText.Located located = statements.get(j - 1);
+                dev.rehearsal.internal.jdbc.SafetyGuard.check(located.sql(), engine(), database.name());
+                try {
+                    statement.execute(located.sql());
+                    ran.add(new dev.rehearsal.ExecutedStatement(j, located.sql()));
+                } catch (SQLException e) {
+                    Failure again = translator.statementFailure(version, script, j, located.line(), located.sql(), e);
+                    LeftBehind stays = new LeftBehind(currentVersion(dataSource), false, ran, ran, false);
+                    return new StepOutcome(database.info(), step, before, currentVersion(dataSource), List.of(),
+                            Optional.of(again), Optional.of(stays), List.of(), Duration.ofNanos(System.nanoTime() - start));
+                }
+            }
+        } catch (SQLException e) {
+            throw new RehearsalException(step + " could not connect to " + database.info() + ": " + e.getMessage(), e);
+        }
+        Flyway recorder = flyway(null, version);
+        try {
+            Flyway.configure(settings.classLoader()).configuration(recorder.getConfiguration())
+                    .skipExecutingMigrations(true).load().migrate();
+        } catch (FlywayException e) {
+            throw new RehearsalException(step + ": the statements ran, but Flyway could not record version " + version
+                    + ": " + FailureTranslator.flywayMessage(e), e);
+        }
+        return new StepOutcome(database.info(), step, before, currentVersion(dataSource),
+                List.of(new AppliedMigration(version, failed.getDescription(), script)), Optional.empty(), Optional.empty(),
+                List.of(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static String squeeze(String sql) {
+        return SqlText.stripLeadingComments(sql).replaceAll("\\s+", " ").strip();
     }
 
     public RepairOutcome repair() {

@@ -22,11 +22,26 @@ public final class SqlText {
      * @return the statements without their terminators, blank ones dropped
      */
     public static List<String> split(String script, Engine engine) {
-        List<String> statements = new ArrayList<>();
+        return splitWithLines(script, engine).stream().map(Located::sql).toList();
+    }
+
+    /**
+     * A statement of a script and the line its first keyword stands on, leading comments skipped, as Flyway counts.
+     *
+     * @param sql the statement, without its terminator
+     * @param line the 1-based line
+     */
+    public record Located(String sql, int line) {
+    }
+
+    /** Split like {@link #split(String, Engine)}, keeping each statement's line. */
+    public static List<Located> splitWithLines(String script, Engine engine) {
+        List<Located> statements = new ArrayList<>();
         boolean mysql = engine.isMysqlFamily();
         String delimiter = ";";
         StringBuilder current = new StringBuilder();
         int i = 0;
+        int start = 0;
         int n = script.length();
         while (i < n) {
             char c = script.charAt(i);
@@ -40,22 +55,24 @@ public final class SqlText {
                             + script.substring(i, end).strip() + "'.\nTo fix this, write the new delimiter after it,"
                             + " e.g. DELIMITER $$, and switch back with DELIMITER ;");
                 }
-                addIfNotBlank(statements, current);
+                addIfNotBlank(statements, current, script, start);
                 current.setLength(0);
                 i = end;
+                start = i;
                 continue;
             }
             if (script.startsWith(delimiter, i)) {
-                addIfNotBlank(statements, current);
+                addIfNotBlank(statements, current, script, start);
                 current.setLength(0);
                 i += delimiter.length();
+                start = i;
                 continue;
             }
             int skip = skipQuotedOrComment(script, i, mysql);
             current.append(script, i, skip);
             i = skip;
         }
-        addIfNotBlank(statements, current);
+        addIfNotBlank(statements, current, script, start);
         return statements;
     }
 
@@ -173,10 +190,18 @@ public final class SqlText {
         return true;
     }
 
-    private static void addIfNotBlank(List<String> statements, StringBuilder current) {
+    private static void addIfNotBlank(List<Located> statements, StringBuilder current, String script, int start) {
         String text = current.toString();
-        if (!stripLeadingComments(text).isBlank()) {
-            statements.add(text.strip());
+        String body = stripLeadingComments(text);
+        if (!body.isBlank()) {
+            int keyword = start + (text.length() - body.length());
+            int line = 1;
+            for (int k = 0; k < keyword && k < script.length(); k++) {
+                if (script.charAt(k) == '\n') {
+                    line++;
+                }
+            }
+            statements.add(new Located(text.strip(), line));
         }
     }
 

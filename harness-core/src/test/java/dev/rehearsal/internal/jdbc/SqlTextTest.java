@@ -41,6 +41,14 @@ class SqlTextTest {
     }
 
     @Test
+    void knows_the_line_of_each_statements_first_keyword_as_flyway_counts_it() {
+        String script = "-- Orders must belong to a customer.\nCREATE INDEX i ON orders (customer_id);\n\n"
+                + "/* The constraint itself */\nALTER TABLE orders\n    ADD CONSTRAINT fk FOREIGN KEY (customer_id) REFERENCES c (id);\n";
+
+        assertThat(SqlText.splitWithLines(script, Engine.POSTGRESQL)).extracting(SqlText.Located::line).containsExactly(2, 5);
+    }
+
+    @Test
     void an_empty_delimiter_is_an_error_not_an_endless_loop() {
         assertThatThrownBy(() -> SqlText.split("DELIMITER   \nSELECT 1;", Engine.MARIADB))
                 .isInstanceOf(RehearsalConfigurationException.class)
