@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param failure where and why the step failed; empty when it succeeded
  * @param leftBehind what the failure left in the database; present exactly when {@code failure} is
  * @param data what had been seeded into the database before the step, oldest first
+ * @param damage what the step did without saying so, when it succeeded: warnings, rows lost, foreign keys violated,
+ *     INVALID indexes, NOT VALID constraints
  * @param duration how long the step took
  * @since 0.1
  */
@@ -35,6 +37,7 @@ public record StepOutcome(
         Optional<Failure> failure,
         Optional<LeftBehind> leftBehind,
         List<SeedReport> data,
+        List<Damage> damage,
         Duration duration) {
 
     /**
@@ -52,6 +55,7 @@ public record StepOutcome(
         requireNonNull(failure, "failure");
         requireNonNull(leftBehind, "leftBehind");
         data = List.copyOf(data);
+        damage = List.copyOf(damage);
         requireNonNull(duration, "duration");
         if (failure.isPresent() != leftBehind.isPresent()) {
             throw new IllegalArgumentException("leftBehind must be present exactly when failure is");
@@ -65,6 +69,15 @@ public record StepOutcome(
      */
     public boolean succeeded() {
         return failure.isEmpty();
+    }
+
+    /**
+     * Tell whether the step succeeded and did nothing without saying so.
+     *
+     * @return {@code true} if it succeeded without damage
+     */
+    public boolean succeededCleanly() {
+        return succeeded() && damage.isEmpty();
     }
 
     /**
@@ -83,7 +96,8 @@ public record StepOutcome(
      * @return the outcome
      */
     public StepOutcome withData(List<SeedReport> reports) {
-        return new StepOutcome(database, step, versionBefore, versionAfter, applied, failure, leftBehind, reports, duration);
+        return new StepOutcome(database, step, versionBefore, versionAfter, applied, failure, leftBehind, reports, damage,
+                duration);
     }
 
     /**

@@ -19,6 +19,15 @@ final class AssertionMessages {
         return "Expecting the step to succeed but it failed." + whole(outcome);
     }
 
+    static String shouldNotHaveHiddenDamage(StepOutcome outcome) {
+        return "Expecting the step to succeed without hiding damage but it hid " + outcome.damage().size()
+                + " finding(s); if they are intended, say so with hasSucceededWithDamage(...)." + whole(outcome);
+    }
+
+    static String shouldHaveHiddenOnly(StepOutcome outcome, Object declared, Object found) {
+        return "Expecting the step to succeed hiding only " + declared + " but it hid " + found + "." + whole(outcome);
+    }
+
     static String shouldHaveFailed(StepOutcome outcome) {
         return "Expecting the step to fail but it succeeded." + whole(outcome);
     }

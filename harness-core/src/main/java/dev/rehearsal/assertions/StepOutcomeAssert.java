@@ -1,9 +1,12 @@
 package dev.rehearsal.assertions;
 
 import dev.rehearsal.AppliedMigration;
+import dev.rehearsal.Damage;
+import dev.rehearsal.DamageKind;
 import dev.rehearsal.StepOutcome;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -18,7 +21,8 @@ public final class StepOutcomeAssert extends AbstractAssert<StepOutcomeAssert, S
     }
 
     /**
-     * Verify that the step succeeded.
+     * Verify that the step succeeded and hid no damage: no warnings, no rows lost, no foreign key left violated, no
+     * INVALID index or NOT VALID constraint added.
      *
      * @return this assertion object
      */
@@ -26,6 +30,29 @@ public final class StepOutcomeAssert extends AbstractAssert<StepOutcomeAssert, S
         isNotNull();
         if (actual.failed()) {
             failWithMessage("%s", AssertionMessages.shouldHaveSucceeded(actual));
+        }
+        if (!actual.damage().isEmpty()) {
+            failWithMessage("%s", AssertionMessages.shouldNotHaveHiddenDamage(actual));
+        }
+        return this;
+    }
+
+    /**
+     * Verify that the step succeeded and hid damage, all of it of the kinds the test expects, e.g. rows an
+     * {@code ALTER IGNORE} is known to drop.
+     *
+     * @param expected the kinds of damage the test expects; at least one
+     * @return this assertion object
+     */
+    public StepOutcomeAssert hasSucceededWithDamage(DamageKind... expected) {
+        isNotNull();
+        if (actual.failed()) {
+            failWithMessage("%s", AssertionMessages.shouldHaveSucceeded(actual));
+        }
+        Set<DamageKind> declared = Set.of(expected);
+        List<DamageKind> found = actual.damage().stream().map(Damage::kind).distinct().toList();
+        if (found.isEmpty() || !declared.containsAll(found)) {
+            failWithMessage("%s", AssertionMessages.shouldHaveHiddenOnly(actual, declared, found.isEmpty() ? "nothing" : found));
         }
         return this;
     }

@@ -76,12 +76,13 @@ public final class DefaultRehearsal implements Rehearsal {
             State state) {
         this.state = state;
         this.database = Objects.requireNonNull(database, "database");
-        this.runner = new MigrationRunner(database, Objects.requireNonNull(settings, "settings"));
         this.reporter = Objects.requireNonNull(reporter, "reporter");
         // on PostgreSQL, unqualified names resolve in Flyway's first schema, as they do in the migrations
-        this.dataSource = settings.schemas().isEmpty() || database.info().engine() != Engine.POSTGRESQL
+        this.dataSource = Objects.requireNonNull(settings, "settings").schemas().isEmpty()
+                || database.info().engine() != Engine.POSTGRESQL
                 ? database.dataSource()
                 : database.dataSource().withProperty("currentSchema", settings.schemas().get(0));
+        this.runner = new MigrationRunner(database, settings, dataSource);
     }
 
     @Override

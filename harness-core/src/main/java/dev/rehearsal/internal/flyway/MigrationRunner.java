@@ -40,7 +40,16 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
  */
 public final class MigrationRunner {
 
+    /**
+     * MySQL-family warnings that mean rows were changed to fit: truncation, out-of-range clipping, NULL coerced to a
+     * default, text coerced to a number or date. Notes such as 1305 (IF EXISTS found nothing) are not damage, nor are
+     * PostgreSQL notices, which never stand for changed data.
+     */
+    private static final java.util.Set<Integer> DATA_WARNINGS = java.util.Set.of(1048, 1262, 1263, 1264, 1265, 1292,
+            1366, 1406, 1411, 1690);
+
     private final RehearsalDatabase database;
+    private final DataSource reads;
     private final MigrationSettings settings;
     private final List<String> locations;
     private final FailureTranslator translator;
@@ -48,8 +57,9 @@ public final class MigrationRunner {
     /**
      * @throws RehearsalConfigurationException if a location does not exist or holds no migration
      */
-    public MigrationRunner(RehearsalDatabase database, MigrationSettings settings) {
+    public MigrationRunner(RehearsalDatabase database, MigrationSettings settings, DataSource reads) {
         this.database = database;
+        this.reads = reads;
         this.settings = settings;
         this.locations = settings.locationsFor(database.info().engine());
         if (database.info().engine().isMysqlFamily() && !settings.schemas().isEmpty()) {
@@ -275,7 +285,8 @@ public final class MigrationRunner {
                     Failure again = translator.statementFailure(version, script, j, located.line(), located.sql(), e);
                     LeftBehind stays = new LeftBehind(currentVersion(dataSource), false, ran, ran, false);
                     return new StepOutcome(database.info(), step, before, currentVersion(dataSource), List.of(),
-                            Optional.of(again), Optional.of(stays), List.of(), Duration.ofNanos(System.nanoTime() - start));
+                            Optional.of(again), Optional.of(stays), List.of(), List.of(),
+                            Duration.ofNanos(System.nanoTime() - start));
                 }
             }
         } catch (SQLException e) {
@@ -291,7 +302,7 @@ public final class MigrationRunner {
         }
         return new StepOutcome(database.info(), step, before, currentVersion(dataSource),
                 List.of(new AppliedMigration(version, failed.getDescription(), script)), Optional.empty(), Optional.empty(),
-                List.of(), Duration.ofNanos(System.nanoTime() - start));
+                List.of(), List.of(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static String squeeze(String sql) {
@@ -313,6 +324,8 @@ public final class MigrationRunner {
     private StepOutcome run(String step, String target) {
         StatementRecorder recorder = new StatementRecorder(engine(), database.name());
         Flyway flyway = flyway(recorder, target);
+        String historyTable = settings.table().orElse("flyway_schema_history");
+        DamageCheck.Census census = DamageCheck.census(reads, engine(), database.server().dialect(), historyTable);
         MigrationInfoService beforeInfo = info(flyway);
         Optional<String> before = currentVersion(beforeInfo);
         Optional<MigrationInfo> firstPending = Arrays.stream(beforeInfo.pending()).findFirst();
@@ -337,13 +350,29 @@ public final class MigrationRunner {
                 .toList();
         Optional<Failure> failure = Optional.empty();
         Optional<LeftBehind> leftBehind = Optional.empty();
+        List<dev.rehearsal.Damage> damage = List.of();
         if (thrown != null) {
             Failure f = translator.failure(thrown, recorder, after, firstPending);
             failure = Optional.of(f);
             leftBehind = Optional.of(translator.leftBehind(f, recorder, after));
+        } else {
+            List<String> statements = new java.util.ArrayList<>();
+            List<String> warnings = new java.util.ArrayList<>();
+            for (StatementRecorder.MigrationRun run : recorder.runs()) {
+                for (StatementRecorder.StatementRun statement : run.statements) {
+                    statements.add(statement.sql);
+                    String table = dev.rehearsal.internal.dialect.Dialect.tableOfStatement(statement.sql).orElse(run.script);
+                    statement.warnings.stream()
+                            .filter(w -> engine().isMysqlFamily() && DATA_WARNINGS.contains(w.getCode()))
+                            .forEach(w -> warnings.add(table + "\t" + run.script + " statement " + statement.index
+                                    + " changed data with warning " + w.getCode() + ": " + w.getMessage()));
+                }
+            }
+            damage = DamageCheck.findings(census, reads, engine(), database.server().dialect(), historyTable, statements,
+                    warnings);
         }
         return new StepOutcome(database.info(), step, before, currentVersion(after), applied, failure, leftBehind,
-                List.of(), took);
+                List.of(), damage, took);
     }
 
     private MigrationVersion knownVersion(String version, MigrationInfoService info) {

@@ -32,7 +32,7 @@ final class StatementRecorder implements Callback {
         int errorCode;
         String sqlState;
         String errorMessage;
-        final List<String> warnings = new ArrayList<>();
+        final List<org.flywaydb.core.api.callback.Warning> warnings = new ArrayList<>();
 
         StatementRun(int index, String sql, boolean autoCommit) {
             this.index = index;
@@ -170,7 +170,7 @@ final class StatementRecorder implements Callback {
     private static void warnings(Context context, StatementRun run) {
         Statement statement = context.getStatement();
         if (statement != null && statement.getWarnings() != null) {
-            statement.getWarnings().forEach(w -> run.warnings.add(w.getCode() + ": " + w.getMessage()));
+            run.warnings.addAll(statement.getWarnings());
         }
     }
 

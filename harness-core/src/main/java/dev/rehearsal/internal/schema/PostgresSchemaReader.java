@@ -84,6 +84,9 @@ final class PostgresSchemaReader extends SchemaReader {
                 rs.next();
                 schema = rs.getString(1);
             }
+            if (schema == null) {
+                return String.valueOf(connection.getSchema()); // not created yet: nothing to read
+            }
             try (ResultSet rs = st.executeQuery(TABLES)) {
                 while (rs.next()) {
                     parts.addTable(rs.getString(1));

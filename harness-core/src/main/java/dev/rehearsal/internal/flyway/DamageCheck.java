@@ -1,0 +1,218 @@
+package dev.rehearsal.internal.flyway;
+
+import dev.rehearsal.Damage;
+import dev.rehearsal.DamageKind;
+import dev.rehearsal.Engine;
+import dev.rehearsal.RehearsalException;
+import dev.rehearsal.internal.dialect.Dialect;
+import dev.rehearsal.internal.jdbc.SqlText;
+import dev.rehearsal.internal.schema.SchemaReader;
+import dev.rehearsal.schema.Check;
+import dev.rehearsal.schema.ForeignKey;
+import dev.rehearsal.schema.Index;
+import dev.rehearsal.schema.Schema;
+import dev.rehearsal.schema.Table;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+
+/**
+ * What a successful step did without saying so: a census of the database before the step, compared with the
+ * database after it.
+ */
+final class DamageCheck {
+
+    private static final java.util.regex.Pattern IF_NOT_EXISTS_INDEX = java.util.regex.Pattern.compile(
+            "(?is)^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?IF\\s+NOT\\s+EXISTS\\s+([\"`\\w]+)");
+
+    /** Above this many rows a table's keys are not kept; its rows are only counted. */
+    private static final long KEY_LIMIT = 200_000;
+
+    /** The database before a step. */
+    record Census(Schema schema, Map<String, Long> counts, Map<String, Set<List<Object>>> keys,
+            Map<String, Long> violations, Set<String> invalid) {
+    }
+
+    private DamageCheck() {
+    }
+
+    static Census census(DataSource dataSource, Engine engine, Dialect dialect, String historyTable) {
+        try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement()) {
+            Schema schema = SchemaReader.of(engine).read(connection, engine, historyTable);
+            Map<String, Long> counts = new HashMap<>();
+            Map<String, Set<List<Object>>> keys = new HashMap<>();
+            for (Table table : schema.tables()) {
+                long count = count(st, "SELECT COUNT(*) FROM " + dialect.quote(table.name()));
+                counts.put(key(table.name()), count);
+                if (table.primaryKey().isPresent() && count <= KEY_LIMIT) {
+                    keys.put(key(table.name()), keys(st, dialect, table));
+                }
+            }
+            return new Census(schema, counts, keys, violations(st, dialect, schema), invalid(schema));
+        } catch (SQLException e) {
+            throw new RehearsalException("Could not take the census of the database before the step: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param statements the statements the step ran
+     * @param warnings the warnings the engine raised, by statement
+     */
+    static List<Damage> findings(Census before, DataSource dataSource, Engine engine, Dialect dialect, String historyTable,
+            List<String> statements, List<String> warnings) {
+        List<Damage> damage = new ArrayList<>();
+        warnings.forEach(w -> damage.add(new Damage(DamageKind.WARNINGS, w.substring(0, w.indexOf('\t')),
+                w.substring(w.indexOf('\t') + 1))));
+        Set<String> deletedFrom = statements.stream()
+                .filter(s -> Set.of("DELETE", "TRUNCATE").contains(SqlText.leadingWords(s, 1).stream().findFirst().orElse("")))
+                .map(Dialect::tableOfStatement).flatMap(java.util.Optional::stream).map(DamageCheck::key)
+                .collect(Collectors.toSet());
+        try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement()) {
+            Schema after = SchemaReader.of(engine).read(connection, engine, historyTable);
+            for (Table table : after.tables()) {
+                String name = key(table.name());
+                Long countBefore = before.counts().get(name);
+                if (countBefore == null || deletedFrom.contains(name)) {
+                    continue;
+                }
+                long countAfter = count(st, "SELECT COUNT(*) FROM " + dialect.quote(table.name()));
+                Set<List<Object>> keysBefore = before.keys().get(name);
+                boolean samePrimaryKey = table.primaryKey().isPresent() && before.schema().table(table.name())
+                        .flatMap(Table::primaryKey).map(pk -> pk.columns().equals(table.primaryKey().get().columns()))
+                        .orElse(false);
+                if (keysBefore != null && samePrimaryKey) {
+                    Set<List<Object>> lost = new HashSet<>(keysBefore);
+                    lost.removeAll(keys(st, dialect, table));
+                    if (!lost.isEmpty()) {
+                        damage.add(new Damage(DamageKind.ROWS_LOST, table.name(), lost.size() + " row(s) lost (" + countBefore
+                                + " -> " + countAfter + "), keys " + lost.stream().limit(5).map(k -> k.size() == 1
+                                ? String.valueOf(k.get(0)) : k.toString()).sorted().toList()
+                                + (lost.size() > 5 ? " and more" : "")));
+                    }
+                } else if (countAfter < countBefore) {
+                    damage.add(new Damage(DamageKind.ROWS_LOST, table.name(), (countBefore - countAfter) + " row(s) lost ("
+                            + countBefore + " -> " + countAfter + ")"));
+                }
+            }
+            violations(st, dialect, after).forEach((fk, count) -> {
+                if (count > before.violations().getOrDefault(fk, 0L)) {
+                    String[] parts = fk.split("\\.", 2);
+                    damage.add(new Damage(DamageKind.FOREIGN_KEY_VIOLATED, parts[0], count + " row(s) violate foreign key "
+                            + parts[1] + ", which the step left in place (added with checks off, or NOT VALID)"));
+                }
+            });
+            for (String statement : statements) {
+                java.util.regex.Matcher m = IF_NOT_EXISTS_INDEX.matcher(SqlText.stripLeadingComments(statement));
+                if (m.find()) {
+                    String index = m.group(1).replace("\"", "").replace("`", "");
+                    after.tables().forEach(table -> table.indexes().stream()
+                            .filter(i -> !i.valid() && i.name().equalsIgnoreCase(index))
+                            .forEach(i -> damage.add(new Damage(DamageKind.INVALID_INDEX, table.name(), "CREATE INDEX IF NOT"
+                                    + " EXISTS " + i.name() + " succeeded by skipping the INVALID index of that name: it is"
+                                    + " still not used and enforces nothing"))));
+                }
+            }
+            for (String object : invalid(after)) {
+                if (!before.invalid().contains(object)) {
+                    String[] parts = object.split("\\.", 3);
+                    damage.add(parts[0].equals("index")
+                            ? new Damage(DamageKind.INVALID_INDEX, parts[1], "index " + parts[2] + " is INVALID: it is"
+                                    + " not used and does not enforce anything (IF NOT EXISTS over a failed concurrent build?)")
+                            : new Damage(DamageKind.NOT_VALID_CONSTRAINT, parts[1], parts[2] + " was added NOT VALID: the"
+                                    + " existing rows were never checked"));
+                }
+            }
+        } catch (SQLException e) {
+            throw new RehearsalException("Could not check the database after the step: " + e.getMessage(), e);
+        }
+        return damage;
+    }
+
+    private static Map<String, Long> violations(Statement st, Dialect dialect, Schema schema) throws SQLException {
+        Map<String, Long> violations = new HashMap<>();
+        for (Table table : schema.tables()) {
+            for (ForeignKey fk : table.foreignKeys()) {
+                if (schema.table(fk.referencedTable()).isEmpty()) {
+                    continue;
+                }
+                long count = count(st, violatingSql(table, fk, dialect));
+                if (count > 0) {
+                    violations.put(table.name() + "." + fk.name(), count);
+                }
+            }
+        }
+        return violations;
+    }
+
+    static String violatingSql(Table table, ForeignKey fk, Dialect dialect) {
+        String notNull = fk.columns().stream().map(c -> "c." + dialect.quote(c) + " IS NOT NULL")
+                .collect(Collectors.joining(" AND "));
+        String joined = IntStream.range(0, fk.columns().size())
+                .mapToObj(i -> "p." + dialect.quote(fk.referencedColumns().get(i)) + " = c." + dialect.quote(fk.columns().get(i)))
+                .collect(Collectors.joining(" AND "));
+        return "SELECT COUNT(*) FROM " + dialect.quote(table.name()) + " c WHERE " + notNull + " AND NOT EXISTS (SELECT 1"
+                + " FROM " + dialect.quote(fk.referencedTable()) + " p WHERE " + joined + ")";
+    }
+
+    private static Set<String> invalid(Schema schema) {
+        Set<String> invalid = new HashSet<>();
+        for (Table table : schema.tables()) {
+            for (Index index : table.indexes()) {
+                if (!index.valid()) {
+                    invalid.add("index." + table.name() + "." + index.name());
+                }
+            }
+            for (ForeignKey fk : table.foreignKeys()) {
+                if (!fk.validated()) {
+                    invalid.add("constraint." + table.name() + ".foreign key " + fk.name());
+                }
+            }
+            for (Check check : table.checks()) {
+                if (!check.validated()) {
+                    invalid.add("constraint." + table.name() + ".check " + check.name());
+                }
+            }
+        }
+        return invalid;
+    }
+
+    private static Set<List<Object>> keys(Statement st, Dialect dialect, Table table) throws SQLException {
+        List<String> columns = table.primaryKey().orElseThrow().columns();
+        Set<List<Object>> keys = new HashSet<>();
+        try (ResultSet rs = st.executeQuery("SELECT " + columns.stream().map(dialect::quote).collect(Collectors.joining(", "))
+                + " FROM " + dialect.quote(table.name()))) {
+            while (rs.next()) {
+                List<Object> key = new ArrayList<>(columns.size());
+                for (int i = 1; i <= columns.size(); i++) {
+                    Object value = rs.getObject(i);
+                    key.add(value instanceof Number n
+                            ? new java.math.BigDecimal(n.toString()).stripTrailingZeros().toPlainString() : value);
+                }
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    private static long count(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX CONCURRENTLY uq_customers_name ON customers (name);
