@@ -190,13 +190,17 @@ public interface Rehearsal {
 
     /**
      * Resume the script the history records as failed, from its first statement not in effect, as Atlas does: on
-     * MySQL and MariaDB a failed script's earlier statements stay applied, and a plain rerun fails on them. Removes the
-     * failed history row, runs the remaining statements, and records the migration as applied with its checksum.
-     * Call it right after the migrate step that failed.
+     * MySQL and MariaDB a failed script's earlier statements stay applied, and a plain rerun fails on them; so do
+     * those of a PostgreSQL script Flyway runs outside a transaction. Runs the remaining statements and, once they
+     * all succeed, removes the failed history row and records the migration as applied with its checksum, then
+     * checks the step for damage as a migrate step is. Call it right after the migrate step that failed, or after a
+     * resume that failed.
      *
-     * @return the outcome of the resume; it fails, with the statement and its codes, if a remaining statement fails
-     * @throws RehearsalException on PostgreSQL (the failed script rolled back whole), when nothing failed, or when
-     *     this rehearsal did not see the failure
+     * @return the outcome of the resume; if a remaining statement fails, it fails with that statement and its codes,
+     *     and the failed history row stays
+     * @throws RehearsalException when the history holds no failed row (a PostgreSQL script that ran in a
+     *     transaction rolled back whole), when this rehearsal did not see the failure, or when the script changed
+     *     since
      */
     StepOutcome resumeFailedMigration();
 

@@ -39,6 +39,13 @@ class DamageTest {
                             org.assertj.core.groups.Tuple.tuple("Ada", "Poet of numbers"));
             assertThatThrownBy(() -> assertThat(v2).hasSucceeded())
                     .hasMessageStartingWith("Expecting the step to succeed without hiding damage but it hid");
+            assertThat(v2).as("a kind named twice is still that kind")
+                    .hasSucceededWithDamage(DamageKind.WARNINGS, DamageKind.WARNINGS);
+            assertThatThrownBy(() -> assertThat(v2).hasSucceededWithDamage())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("hasSucceededWithDamage(...): name at least one DamageKind");
+            assertThatThrownBy(() -> assertThat(v2).hasSucceededWithDamage(DamageKind.ROWS_LOST))
+                    .isInstanceOf(AssertionError.class);
         }
     }
 

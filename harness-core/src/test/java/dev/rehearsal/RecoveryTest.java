@@ -7,6 +7,7 @@ import static dev.rehearsal.assertions.RehearsalAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rehearsal.internal.flyway.MigrationSettings;
 import dev.rehearsal.support.TestDatabases;
 import dev.rehearsal.support.TestDatabases.Scope;
 import java.util.stream.Stream;
@@ -93,6 +94,13 @@ class RecoveryTest {
 
             assertThat(stillBroken).hasFailed().isAtStatement(2).isAtLine(5).hasError(onMariadb(1452), onMysql(1452));
             assertThat(stillBroken.step()).isEqualTo("resume V2__orders_customer_fk.sql from statement 2");
+            assertThat(stillBroken).hasFailed().leftBehind().hasStillApplied(1).hasFailedHistoryRow();
+            assertThat(rehearsal.status().hasFailedMigration()).as("a failed resume keeps the failed row").isTrue();
+
+            rehearsal.execute("DELETE FROM orders WHERE customer_id NOT IN (SELECT id FROM customers)");
+            assertThat(rehearsal.resumeFailedMigration()).as("a second resume after the data fix")
+                    .hasSucceeded().hasApplied("2").hasReachedVersion("2");
+            assertThat(rehearsal).convergesWithCleanRun().hasNoLeftovers();
         }
         try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk")) {
             Rehearsal rehearsal = scope.rehearsal();
@@ -128,11 +136,52 @@ class RecoveryTest {
                 assertThat(rehearsal.migrateTo("2")).hasFailed();
                 assertThatThrownBy(rehearsal::resumeFailedMigration)
                         .isInstanceOf(RehearsalException.class)
-                        .hasMessage("resumeFailedMigration(): on PostgreSQL a failed script is rolled back as a whole, so"
-                                + " nothing of it is in effect and there is nothing to resume.\nTo fix this, remove the"
-                                + " cause and migrate again (migrateToNext()).");
+                        .hasMessage("resumeFailedMigration(): on PostgreSQL a failed script that ran in a transaction is"
+                                + " rolled back as a whole, so nothing of it is in effect and there is nothing to resume.\n"
+                                + "To fix this, remove the cause and migrate again (migrateToNext()).");
             }
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_postgresql_script_run_outside_a_transaction_is_resumed_once_its_invalid_index_is_dropped() {
+        try (Scope scope = TestDatabases.rehearsal(Engine.POSTGRESQL, RecoveryTest::lockOff,
+                "classpath:db/leftovers/invalid-index")) {
+            Rehearsal rehearsal = scope.rehearsal();
+            rehearsal.migrateTo("1");
+            rehearsal.execute("INSERT INTO customers VALUES (1, 'a@x'), (2, 'a@x')");
+            assertThat(rehearsal.migrateTo("2")).hasFailed().hasSqlState("23505").leftBehind().hasFailedHistoryRow();
+            rehearsal.execute("DELETE FROM customers WHERE id = 2");
+
+            assertThat(rehearsal.resumeFailedMigration()).as("the INVALID index of the failed build is in the way")
+                    .hasFailed().isAtStatement(1).hasSqlState("42P07");
+
+            rehearsal.execute("DROP INDEX uq_customers_email");
+            assertThat(rehearsal.resumeFailedMigration()).hasSucceeded().hasApplied("2").hasReachedVersion("2");
+            assertThat(rehearsal).convergesWithCleanRun().hasNoLeftovers();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("mysqlFamily")
+    void resume_fills_in_placeholders_given_in_flyway_properties(Engine engine) {
+        try (Scope scope = TestDatabases.rehearsal(engine, s -> new MigrationSettings(s.locations(), s.placeholders(),
+                s.schemas(), s.table(), true, java.util.Map.of("placeholders.orders_table", "orders"), s.classLoader(),
+                s.origin()), "classpath:db/resume-placeholders")) {
+            Rehearsal rehearsal = scope.rehearsal();
+            rehearsal.migrateTo("1");
+            rehearsal.execute("INSERT INTO orders (id, customer_id, total) VALUES (11, 999, 5.00)");
+            assertThat(rehearsal.migrateTo("2")).hasFailed().isAtStatement(2);
+            rehearsal.execute("DELETE FROM orders");
+
+            assertThat(rehearsal.resumeFailedMigration()).hasSucceeded().hasApplied("2");
+            assertThat(rehearsal).convergesWithCleanRun().hasNoLeftovers();
+        }
+    }
+
+    private static MigrationSettings lockOff(MigrationSettings s) {
+        return new MigrationSettings(s.locations(), s.placeholders(), s.schemas(), s.table(), false, s.flywayProperties(),
+                s.classLoader(), s.origin());
     }
 
     @ParameterizedTest

@@ -114,6 +114,22 @@ class SeedingTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void orphans_in_a_smallint_column_stay_inside_its_range(Engine engine) {
+        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/small-keys")) {
+            scope.rehearsal().migrateToLatest();
+
+            SeedReport report = scope.rehearsal().seed(SeedPlan.withSeed(5).rows("regions", 300).rows("shops", 400)
+                    .defect(Defect.orphans("shops", "region_id").referencing("regions").count(6)));
+
+            assertThat(report.defects().get(0).values()).hasSize(6).doesNotHaveDuplicates()
+                    .allSatisfy(v -> assertThat(((Number) v).longValue()).isBetween(1L, 32_767L));
+            assertThat(scope.rehearsal().queryForLong("SELECT count(*) FROM shops s WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM regions r WHERE r.id = s.region_id)")).isEqualTo(6);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void tables_that_reference_each_other_are_filled_by_leaving_the_nullable_side_null(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/cycle")) {
             scope.rehearsal().migrateToLatest();

@@ -43,13 +43,19 @@ public final class StepOutcomeAssert extends AbstractAssert<StepOutcomeAssert, S
      *
      * @param expected the kinds of damage the test expects; at least one
      * @return this assertion object
+     * @throws IllegalArgumentException if no kind, or {@code null}, is given
      */
     public StepOutcomeAssert hasSucceededWithDamage(DamageKind... expected) {
         isNotNull();
         if (actual.failed()) {
             failWithMessage("%s", AssertionMessages.shouldHaveSucceeded(actual));
         }
-        Set<DamageKind> declared = Set.of(expected);
+        if (expected == null || expected.length == 0 || java.util.Arrays.asList(expected).contains(null)) {
+            throw new IllegalArgumentException("hasSucceededWithDamage(...): name at least one DamageKind the step may"
+                    + " hide, e.g. hasSucceededWithDamage(DamageKind.WARNINGS); use hasSucceeded() for a step that must"
+                    + " hide nothing.");
+        }
+        Set<DamageKind> declared = java.util.EnumSet.copyOf(java.util.Arrays.asList(expected));
         List<DamageKind> found = actual.damage().stream().map(Damage::kind).distinct().toList();
         if (found.isEmpty() || !declared.containsAll(found)) {
             failWithMessage("%s", AssertionMessages.shouldHaveHiddenOnly(actual, declared, found.isEmpty() ? "nothing" : found));

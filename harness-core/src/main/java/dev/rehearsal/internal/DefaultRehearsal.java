@@ -68,12 +68,12 @@ public final class DefaultRehearsal implements Rehearsal {
      * @throws RehearsalConfigurationException if a migration location does not exist
      */
     public DefaultRehearsal(RehearsalDatabase database, MigrationSettings settings, Consumer<StepOutcome> reporter) {
-        this(database, settings, reporter, new State());
+        this(database, settings, reporter, new State(), true);
     }
 
     /** A view on the same database: the seed reports and the last step are shared. */
     private DefaultRehearsal(RehearsalDatabase database, MigrationSettings settings, Consumer<StepOutcome> reporter,
-            State state) {
+            State state, boolean damageChecks) {
         this.state = state;
         this.database = Objects.requireNonNull(database, "database");
         this.reporter = Objects.requireNonNull(reporter, "reporter");
@@ -82,7 +82,7 @@ public final class DefaultRehearsal implements Rehearsal {
                 || database.info().engine() != Engine.POSTGRESQL
                 ? database.dataSource()
                 : database.dataSource().withProperty("currentSchema", settings.schemas().get(0));
-        this.runner = new MigrationRunner(database, settings, dataSource);
+        this.runner = new MigrationRunner(database, settings, dataSource, damageChecks);
     }
 
     @Override
@@ -199,7 +199,7 @@ public final class DefaultRehearsal implements Rehearsal {
         MigrationSettings settings = runner.settings();
         return new DefaultRehearsal(database,
                 settings.withLocations(Arrays.asList(locations), "withLocations(" + String.join(", ", locations) + ")"),
-                reporter, state);
+                reporter, state, runner.damageChecks());
     }
 
     @Override
@@ -232,7 +232,7 @@ public final class DefaultRehearsal implements Rehearsal {
     public Schema cleanRunSchema() {
         Optional<String> version = currentVersion();
         try (RehearsalDatabase clean = database.server().createDatabase("clean_run")) {
-            DefaultRehearsal run = new DefaultRehearsal(clean, runner.settings(), outcome -> { });
+            DefaultRehearsal run = new DefaultRehearsal(clean, runner.settings(), outcome -> { }, new State(), false);
             if (version.isPresent()) {
                 StepOutcome outcome = run.migrateTo(version.get());
                 if (outcome.failed()) {

@@ -66,13 +66,23 @@ final class CheckRules {
             if (other.min != null && (min == null || other.min.compareTo(min) > 0)) {
                 min = other.min;
                 minExclusive = other.minExclusive;
+            } else if (other.min != null && other.min.compareTo(min) == 0) {
+                minExclusive |= other.minExclusive;
             }
             if (other.max != null && (max == null || other.max.compareTo(max) < 0)) {
                 max = other.max;
                 maxExclusive = other.maxExclusive;
+            } else if (other.max != null && other.max.compareTo(max) == 0) {
+                maxExclusive |= other.maxExclusive;
             }
             if (other.allowed != null) {
-                allowed = other.allowed;
+                if (allowed == null) {
+                    allowed = other.allowed;
+                } else {
+                    Set<String> both = new LinkedHashSet<>(allowed);
+                    both.retainAll(other.allowed);
+                    allowed = both;
+                }
             }
             if (other.minLength != null) {
                 minLength = minLength == null ? other.minLength : Math.max(minLength, other.minLength);
@@ -93,7 +103,8 @@ final class CheckRules {
     private static final Pattern COMPARE_REVERSED = Pattern.compile("^" + NUMBER + "\\s*(>=|<=|<>|!=|=|>|<)\\s*" + IDENT + "$");
     private static final Pattern BETWEEN = Pattern.compile("(?i)^" + IDENT + "\\s+between\\s+" + NUMBER + "\\s+and\\s+" + NUMBER + "$");
     private static final Pattern IN_LIST = Pattern.compile("(?i)^" + IDENT + "\\s+in\\s*\\((.*)\\)$");
-    private static final Pattern ANY_ARRAY = Pattern.compile("(?i)^" + IDENT + "\\s*=\\s*any\\s*\\(\\s*array\\s*\\[(.*)]\\s*\\)$");
+    private static final Pattern ANY_ARRAY = Pattern.compile("(?i)^" + IDENT
+            + "\\s*=\\s*any\\s*\\(\\s*\\(*\\s*array\\s*\\[(.*)]\\s*\\)*\\s*\\)$");
     private static final Pattern LENGTH = Pattern.compile("(?i)^(?:char_length|length|character_length)\\s*\\(\\s*" + IDENT
             + "\\s*\\)\\s*(>=|<=|=|>|<)\\s*(\\d+)$");
     private static final Pattern QUOTED = Pattern.compile("'((?:[^']|'')*)'");
@@ -125,13 +136,24 @@ final class CheckRules {
         return parse(parts.get(0));
     }
 
-    /** Strip casts, quotes and redundant parentheses so both engines' renderings look alike. */
+    /**
+     * Strip casts, quotes and redundant parentheses so both engines' renderings look alike: PostgreSQL prints
+     * {@code price > 0} on a numeric column as {@code (price > (0)::numeric)}, and an IN list on a varchar as
+     * {@code ((status)::text = ANY ((ARRAY['a'::character varying])::text[]))}.
+     */
     static String normalize(String expression) {
         String text = expression
                 .replaceAll("::[a-zA-Z_ ]+(\\(\\d+(,\\s*\\d+)?\\))?(\\[\\])?", "")
                 .replace("`", "")
                 .replaceAll("\"([A-Za-z_][A-Za-z0-9_$]*)\"", "$1")
                 .strip();
+        String previous;
+        do {
+            previous = text;
+            text = text.replaceAll("(?<![A-Za-z0-9_$])\\((-?\\d+(?:\\.\\d+)?)\\)", "$1")
+                    .replaceAll("(?<![A-Za-z0-9_$])\\(([A-Za-z_][A-Za-z0-9_$]*)\\)", "$1")
+                    .replaceAll("'(-?\\d+(?:\\.\\d+)?)'", "$1");
+        } while (!text.equals(previous));
         return unwrap(text);
     }
 
@@ -237,7 +259,13 @@ final class CheckRules {
             }
         }
         parts.add(text.substring(start).strip());
-        return parts;
+        if (parts.size() == 1) {
+            return parts;
+        }
+        // PostgreSQL prints BETWEEN as a parenthesised AND of its own: split nested conjunctions too
+        List<String> flat = new ArrayList<>();
+        parts.forEach(part -> flat.addAll(conjuncts(unwrap(part))));
+        return flat;
     }
 
     /** The AND of {@code x BETWEEN a AND b} does not split. */

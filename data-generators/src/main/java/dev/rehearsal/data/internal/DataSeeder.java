@@ -107,6 +107,10 @@ public final class DataSeeder implements Seeder {
             if (plan.skipped().contains(key(table.name()))) {
                 throw SeedErrors.impossibleDefect(defect, "the plan skips " + table.name(), "do not skip the table");
             }
+            if (plan.rowsFor(table.name()).orElse(plan.defaultRows()) == 0) {
+                throw SeedErrors.impossibleDefect(defect, "the plan seeds no rows into " + table.name(),
+                        "give the table rows with SeedPlan.rows(\"" + table.name() + "\", n)");
+            }
         }
     }
 

@@ -103,18 +103,35 @@ final class DefectPlanner {
             indexes[i] = index;
         }
         Column column = targetColumns.get(0);
-        int[] targets = pick(rows, count, random, usedTargets, isPair(defect.kind()) ? 1 : 0);
-        int[] sources = null;
-        if (isPair(defect.kind())) {
-            sources = new int[targets.length];
+        boolean pair = isPair(defect.kind());
+        int[] targets = pick(rows, count, random, usedTargets, pair ? 1 : 0, defect);
+        int[][] sources = null;
+        if (pair) {
+            // a few candidates per target, so a NULL or unusable value in one row does not spoil the duplicate;
+            // reserved, so no other defect changes a row after its values were copied
+            sources = new int[targets.length][];
             for (int k = 0; k < targets.length; k++) {
-                int source;
-                do {
-                    source = random.nextInt(targets[k]);
-                } while (Arrays.binarySearch(targets, source) >= 0 && hasFreeRowBelow(targets, targets[k]));
-                sources[k] = source;
+                List<Integer> candidates = new ArrayList<>();
+                for (int attempt = 0; attempt < 64 && candidates.size() < 8; attempt++) {
+                    int candidate = random.nextInt(targets[k]);
+                    if (!usedTargets.contains(candidate) && !candidates.contains(candidate)) {
+                        candidates.add(candidate);
+                    }
+                }
+                if (candidates.isEmpty()) {
+                    throw SeedErrors.impossibleDefect(defect, "no row before row " + (targets[k] + 1) + " is free to copy"
+                            + " from", "lower the count, or seed more rows");
+                }
+                usedTargets.addAll(candidates);
+                sources[k] = candidates.stream().mapToInt(Integer::intValue).toArray();
             }
         }
+        int max = column.type().length().orElse(Integer.MAX_VALUE);
+        java.util.function.Predicate<Object[]> usable = switch (defect.kind()) {
+            case CASE_DUPLICATES -> values -> values[0] != null && values[0].toString().chars().anyMatch(Character::isLetter);
+            case WHITESPACE_DUPLICATES -> values -> values[0] != null && values[0].toString().length() < max;
+            default -> values -> Arrays.stream(values).allMatch(java.util.Objects::nonNull);
+        };
         Planting.ValueMaker maker = switch (defect.kind()) {
             case ORPHANS -> orphans(table, column, defect, orphans);
             case NULLS -> nulls(table, column, defect);
@@ -130,17 +147,7 @@ final class DefectPlanner {
             case OUTSIDE_LABELS -> outsideLabels(table, column, defect);
             case VIOLATING_CHECK -> violating(table, column, defect, rules);
         };
-        return new Planting(defect, indexes, targets, sources, maker, defect.bypass());
-    }
-
-    private static boolean hasFreeRowBelow(int[] targets, int below) {
-        int taken = 0;
-        for (int target : targets) {
-            if (target < below) {
-                taken++;
-            }
-        }
-        return taken < below;
+        return new Planting(defect, indexes, targets, sources, usable, maker, defect.bypass());
     }
 
     // ---- the defects
@@ -180,20 +187,12 @@ final class DefectPlanner {
 
     private static Planting.ValueMaker caseDuplicates(Table table, Column column, Defect defect) {
         requireText(table, column, defect);
-        return (k, source) -> {
-            String value = String.valueOf(source[0]);
-            String flipped = flipCase(value);
-            return new Object[] {flipped.equals(value) ? value.toUpperCase(Locale.ROOT) + "X" : flipped};
-        };
+        return (k, source) -> new Object[] {flipCase(String.valueOf(source[0]))};
     }
 
     private static Planting.ValueMaker whitespaceDuplicates(Table table, Column column, Defect defect) {
         requireText(table, column, defect);
-        int max = column.type().length().orElse(Integer.MAX_VALUE);
-        return (k, source) -> {
-            String value = String.valueOf(source[0]);
-            return new Object[] {value.length() < max ? value + " " : " " + value.substring(0, max - 1)};
-        };
+        return (k, source) -> new Object[] {source[0] + " "};
     }
 
     private static Planting.ValueMaker tooLong(Table table, Column column, Defect defect, SplittableRandom random) {
@@ -379,14 +378,18 @@ final class DefectPlanner {
         return flipped.toString();
     }
 
-    /** {@code count} distinct rows at or above {@code from}, avoiding rows another defect took when it can. */
-    private static int[] pick(int rows, int count, SplittableRandom random, Set<Integer> used, int from) {
+    /** {@code count} distinct rows at or above {@code from} that no other defect uses. */
+    private static int[] pick(int rows, int count, SplittableRandom random, Set<Integer> used, int from, Defect defect) {
+        long free = rows - from - used.stream().filter(r -> r >= from).count();
+        if (free < count) {
+            throw SeedErrors.impossibleDefect(defect, "it needs " + count + " rows that no other defect of " + defect.table()
+                    + " uses, and " + Math.max(0, free) + " are left of the " + rows + " seeded", "seed more rows, or"
+                    + " lower the counts");
+        }
         Set<Integer> chosen = new LinkedHashSet<>();
-        int free = rows - from - (int) used.stream().filter(r -> r >= from).count();
-        boolean avoidUsed = free >= count;
         while (chosen.size() < count) {
             int row = from + random.nextInt(rows - from);
-            if (!avoidUsed || !used.contains(row)) {
+            if (!used.contains(row)) {
                 chosen.add(row);
             }
         }

@@ -83,7 +83,7 @@ final class Generators {
                 throw SeedErrors.cannotGenerate(context.table(), context.column(), "it must be unique, and its type"
                         + " holds no more values above " + context.uniqueStart());
             }
-            return new Sequential(start, max);
+            return new Sequential(start, max, context);
         }
         long[] range = switch (semantic) {
             case QUANTITY -> new long[] {1, 20};
@@ -175,9 +175,13 @@ final class Generators {
         // skewed towards small values, as prices and amounts are; drawn as whole units of the scale
         long loUnits = lo.movePointRight(scale).setScale(0, RoundingMode.CEILING).longValueExact();
         double spanUnits = Math.floor(max.movePointRight(scale).doubleValue()) - loUnits;
+        BigDecimal notEqual = rule == null ? null : rule.notEqual;
         return row -> {
             double u = context.random().nextDouble();
             BigDecimal value = BigDecimal.valueOf(loUnits + (long) (spanUnits * u * u), scale);
+            if (notEqual != null && value.compareTo(notEqual) == 0) {
+                value = value.add(BigDecimal.ONE.movePointLeft(scale));
+            }
             return isFloat ? (Object) value.doubleValue() : value;
         };
     }
@@ -384,17 +388,20 @@ final class Generators {
     static final class Sequential implements ColumnGenerator {
         private final long start;
         private final long max;
+        private final Context context;
 
-        Sequential(long start, long max) {
+        Sequential(long start, long max, Context context) {
             this.start = start;
             this.max = max;
+            this.context = context;
         }
 
         @Override
         public Object next(long row) {
             long value = start + row;
             if (value > max || value < start) {
-                throw new IllegalStateException("sequence passed its type's maximum " + max);
+                throw SeedErrors.cannotGenerate(context.table(), context.column(), "its values count up from " + start
+                        + ", and row " + (row + 1) + " would pass the type's maximum " + max);
             }
             return value;
         }

@@ -45,8 +45,12 @@ abstract class Loader {
     interface Sink extends AutoCloseable {
         void accept(Object[] row) throws SQLException;
 
+        /** Finish: the rows are loaded. */
         @Override
         void close() throws SQLException;
+
+        /** Give up: nothing more is sent, and what was sent is not committed by this sink. */
+        void abort() throws SQLException;
     }
 
     static void execute(Connection connection, String sql) throws SQLException {
@@ -120,6 +124,13 @@ abstract class Loader {
                         if (copy.isActive()) {
                             copy.cancelCopy();
                         }
+                    }
+                }
+
+                @Override
+                public void abort() throws SQLException {
+                    if (copy.isActive()) {
+                        copy.cancelCopy();
                     }
                 }
             };
@@ -243,6 +254,11 @@ abstract class Loader {
                     } finally {
                         insert.close();
                     }
+                }
+
+                @Override
+                public void abort() throws SQLException {
+                    insert.close();
                 }
             };
         }

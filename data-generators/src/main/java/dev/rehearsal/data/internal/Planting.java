@@ -23,17 +23,22 @@ final class Planting {
     final Defect defect;
     final int[] columns;
     final int[] targets;
-    final int[] sources;
+    /** For a pair defect, per target, earlier rows whose values may be copied, in order of preference. */
+    final int[][] sources;
+    /** Which source values a pair defect can use: not NULL, and what else its kind needs. */
+    final java.util.function.Predicate<Object[]> usable;
     final ValueMaker maker;
     final List<Integer> plantedRows = new ArrayList<>();
     final List<Object> plantedValues = new ArrayList<>();
     final boolean bypass;
 
-    Planting(Defect defect, int[] columns, int[] targets, int[] sources, ValueMaker maker, boolean bypass) {
+    Planting(Defect defect, int[] columns, int[] targets, int[][] sources, java.util.function.Predicate<Object[]> usable,
+            ValueMaker maker, boolean bypass) {
         this.defect = defect;
         this.columns = columns;
         this.targets = targets;
         this.sources = sources;
+        this.usable = usable;
         this.maker = maker;
         this.bypass = bypass;
     }
@@ -46,9 +51,11 @@ final class Planting {
         if (sources == null) {
             return false;
         }
-        for (int source : sources) {
-            if (source == row) {
-                return true;
+        for (int[] candidates : sources) {
+            for (int candidate : candidates) {
+                if (candidate == row) {
+                    return true;
+                }
             }
         }
         return false;
@@ -64,6 +71,6 @@ final class Planting {
 
     void record(int row, Object[] values) {
         plantedRows.add(row);
-        plantedValues.add(values.length == 1 ? values[0] : List.of(values));
+        plantedValues.add(values.length == 1 ? values[0] : java.util.Collections.unmodifiableList(Arrays.asList(values.clone())));
     }
 }

@@ -141,7 +141,7 @@ final class TableGenerator {
                     .anyMatch(i -> i >= 0 && generators[i] != null && generators[i].uniqueByConstruction());
             if (!engineMade && (!byConstruction || existing.count > 0)) {
                 trackedSets.add(indexes);
-                seen.add(existing.tuples(loader.connection, loader, table, set));
+                seen.add(existing.tuples(loader.connection, loader, table, set, engine.isMysqlFamily()));
             }
         }
         List<Planting> plantings = DefectPlanner.plan(table, rows, names, defects, rules, plan.seed(),
@@ -158,19 +158,20 @@ final class TableGenerator {
             if (bypass) {
                 loader.foreignKeyChecks(false);
             }
-            try (Loader.Sink sink = loader.open(table.name(), names)) {
+            Loader.Sink sink = loader.open(table.name(), names);
+            boolean loaded = false;
+            try {
                 for (int r = 0; r < rows; r++) {
                     Object[] row = generateRow(r);
                     for (int p = 0; p < plantings.size(); p++) {
-                        Planting planting = plantings.get(p);
-                        if (planting.isSource(r)) {
-                            stash.put(((long) p << 32) | r, planting.valuesOf(row).clone());
+                        if (plantings.get(p).isSource(r)) {
+                            stash.put(((long) p << 32) | r, plantings.get(p).valuesOf(row).clone());
                         }
+                    }
+                    for (Planting planting : plantings) {
                         int k = planting.targetIndex(r);
                         if (k >= 0) {
-                            Object[] source = planting.sources == null ? null
-                                    : stash.get(((long) p << 32) | planting.sources[k]);
-                            Object[] values = planting.maker.values(k, source);
+                            Object[] values = planting.maker.values(k, source(planting, plantings.indexOf(planting), k, stash));
                             for (int c = 0; c < planting.columns.length; c++) {
                                 row[planting.columns[c]] = values[c];
                             }
@@ -180,16 +181,23 @@ final class TableGenerator {
                     }
                     sink.accept(row);
                 }
-            }
-            if (bypass) {
-                loader.foreignKeyChecks(true);
+                loaded = true;
+            } finally {
+                if (loaded) {
+                    sink.close();
+                } else {
+                    sink.abort();
+                }
+                if (bypass) {
+                    loader.foreignKeyChecks(true);
+                }
             }
             resetSequences();
         } catch (SQLException e) {
             throw new LoadFailure(table, defects, e);
         }
         List<PlantedDefect> planted = new ArrayList<>();
-        List<Object> engineKeys = pk == null || Arrays.stream(pk).allMatch(i -> i >= 0) ? null : newEngineKeys();
+        List<Object> engineKeys = pk == null || pk.length != 1 || pk[0] >= 0 ? null : newEngineKeys();
         for (Planting planting : plantings) {
             List<List<Object>> rowKeys = plantedKeys.getOrDefault(planting, List.of());
             if (engineKeys != null) {
@@ -198,6 +206,22 @@ final class TableGenerator {
             planted.add(new PlantedDefect(planting.defect, rowKeys, planting.plantedValues));
         }
         return new Result(rows, planted);
+    }
+
+    /** The first candidate source row whose values the defect can use. */
+    private Object[] source(Planting planting, int index, int k, Map<Long, Object[]> stash) {
+        if (planting.sources == null) {
+            return null;
+        }
+        for (int candidate : planting.sources[k]) {
+            Object[] values = stash.get(((long) index << 32) | candidate);
+            if (values != null && planting.usable.test(values)) {
+                return values;
+            }
+        }
+        throw SeedErrors.impossibleDefect(planting.defect, "none of the rows it could copy has a usable value in "
+                + table.name() + "." + String.join(", ", Arrays.stream(planting.columns).mapToObj(names::get).toList())
+                + " (NULL, or no letter to change case, or no room for a space)", "override the column, or plant fewer");
     }
 
     private Object[] generateRow(long r) {
@@ -293,7 +317,7 @@ final class TableGenerator {
                 .reduce((a, b) -> a + " or " + b).orElse("");
     }
 
-    private static List<Object> tuple(Object[] row, int[] indexes) {
+    private List<Object> tuple(Object[] row, int[] indexes) {
         Object[] values = new Object[indexes.length];
         for (int i = 0; i < indexes.length; i++) {
             Object value = row[indexes[i]];
@@ -305,13 +329,35 @@ final class TableGenerator {
         return Arrays.asList(values);
     }
 
-    /** Compare numbers by value: 1, 1L and 1.00 collide in a unique index. */
-    private static Object normalized(Object value) {
-        if (value instanceof BigDecimal d) {
-            return d.stripTrailingZeros();
+    /**
+     * A value as a unique index compares it: numbers by value (1, 1L and 1.00 collide), times as local date-times,
+     * bytes by content, and on the MySQL family text without case and trailing spaces, as its default collations do.
+     */
+    private Object normalized(Object value) {
+        return normalized(value, engine.isMysqlFamily());
+    }
+
+    static Object normalized(Object value, boolean caseInsensitiveText) {
+        if (value instanceof Number n) {
+            return new BigDecimal(n.toString()).stripTrailingZeros();
         }
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof BigInteger) {
-            return new BigDecimal(value.toString());
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime();
+        }
+        if (value instanceof java.time.OffsetDateTime t) {
+            return t.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime();
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        if (value instanceof byte[] bytes) {
+            return java.util.HexFormat.of().formatHex(bytes);
+        }
+        if (value instanceof String text && caseInsensitiveText) {
+            return text.stripTrailing().toLowerCase(Locale.ROOT);
+        }
+        if (value instanceof java.util.UUID uuid) {
+            return uuid.toString();
         }
         return value;
     }
@@ -328,14 +374,64 @@ final class TableGenerator {
             throw new LoadFailure(table, defects, e);
         }
         Kind kind = column.type().kind();
+        if (kind == Kind.INTEGER) {
+            return missingNumbers(defect, column, parentKeys);
+        }
+        Set<String> taken = new HashSet<>();
+        parentKeys.forEach(key -> taken.add(String.valueOf(key[0])));
         return k -> switch (kind) {
-            case INTEGER -> maxNumber(parentKeys).add(BigInteger.valueOf(1_000_000L + k)).longValueExact();
             case UUID -> new UUID(0x0badc0de0000L + k, 0x8000000000000000L | k);
             default -> {
-                String value = "missing-" + (k + 1);
                 int max = column.type().length().orElse(Integer.MAX_VALUE);
-                yield value.length() <= max ? value : value.substring(value.length() - max);
+                String value = "missing-" + (k + 1);
+                value = value.length() <= max ? value : value.substring(value.length() - max);
+                if (taken.contains(value)) {
+                    throw SeedErrors.impossibleDefect(defect, "no value of " + table.name() + "." + column.name() + " ("
+                            + column.type() + ") both fits and is missing from " + relation.parent().name(),
+                            "plant fewer orphans, or widen the column");
+                }
+                yield value;
             }
+        };
+    }
+
+    /**
+     * Numbers missing from the parent and inside the column's range: well above the parent's highest key where
+     * there is room, then the free numbers counting down from there.
+     */
+    private IntFunction<Object> missingNumbers(Defect defect, Column column, List<Object[]> parentKeys) {
+        BigInteger top = column.type().maxInteger().orElse(BigInteger.valueOf(Long.MAX_VALUE));
+        BigInteger bottom = column.type().minInteger().orElse(BigInteger.valueOf(Long.MIN_VALUE));
+        BigInteger highest = maxNumber(parentKeys);
+        BigInteger start = highest.add(BigInteger.valueOf(1_000_000L)).compareTo(top) <= 0
+                ? highest.add(BigInteger.valueOf(1_000_000L)) : highest.add(BigInteger.ONE).min(top.add(BigInteger.ONE));
+        long above = top.subtract(start).add(BigInteger.ONE).max(BigInteger.ZERO).min(BigInteger.valueOf(Integer.MAX_VALUE))
+                .longValue();
+        Set<BigInteger> taken = new HashSet<>();
+        parentKeys.forEach(key -> {
+            if (key[0] instanceof Number n) {
+                taken.add(new BigInteger(n.toString().replaceAll("\\..*", "")));
+            }
+        });
+        List<Long> below = new ArrayList<>();
+        BigInteger[] next = {start.subtract(BigInteger.ONE)};
+        return k -> {
+            if (k < above) {
+                return start.add(BigInteger.valueOf(k)).longValueExact();
+            }
+            int wanted = (int) (k - above);
+            while (below.size() <= wanted && next[0].compareTo(bottom) >= 0) {
+                if (!taken.contains(next[0])) {
+                    below.add(next[0].longValueExact());
+                }
+                next[0] = next[0].subtract(BigInteger.ONE);
+            }
+            if (below.size() <= wanted) {
+                throw SeedErrors.impossibleDefect(defect, "the range of " + table.name() + "." + column.name() + " ("
+                        + column.type() + ") holds only " + (above + below.size()) + " value(s) missing from the parent",
+                        "plant fewer orphans, or widen the column");
+            }
+            return below.get(wanted);
         };
     }
 
@@ -485,8 +581,8 @@ final class TableGenerator {
             return column.type().kind() == Kind.INTEGER ? maxima.getOrDefault(key(column.name()), 0L) : count;
         }
 
-        Set<List<Object>> tuples(Connection connection, Loader loader, Table table, List<String> columns)
-                throws SQLException {
+        Set<List<Object>> tuples(Connection connection, Loader loader, Table table, List<String> columns,
+                boolean caseInsensitiveText) throws SQLException {
             Set<List<Object>> tuples = new HashSet<>();
             if (count == 0) {
                 return tuples;
@@ -500,7 +596,7 @@ final class TableGenerator {
                     for (int i = 0; i < values.length; i++) {
                         values[i] = rs.getObject(i + 1);
                         hasNull |= values[i] == null;
-                        values[i] = values[i] == null ? null : normalized(values[i]);
+                        values[i] = values[i] == null ? null : normalized(values[i], caseInsensitiveText);
                     }
                     if (!hasNull) {
                         tuples.add(Arrays.asList(values));

@@ -1,7 +1,10 @@
 package dev.rehearsal.data.internal;
 
 import dev.rehearsal.schema.Table;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,18 +60,69 @@ record TableOrder(List<Table> tables, Set<Relation> dropped) {
             }
             Set<String> stuck = waiting.keySet().stream().filter(t -> !done.contains(t))
                     .collect(Collectors.toCollection(TreeSet::new));
-            List<Relation> inCycle = stuck.stream()
-                    .flatMap(t -> relations.getOrDefault(t, List.of()).stream())
-                    .filter(r -> !dropped.contains(r) && !r.selfReference() && stuck.contains(key(r.parent().name())))
+            // only relations inside a cycle may be given up: tables downstream of one are merely waiting
+            List<Set<String>> cycles = cycles(stuck, relations, dropped);
+            List<Relation> inCycle = cycles.stream()
+                    .flatMap(cycle -> cycle.stream().flatMap(t -> relations.getOrDefault(t, List.of()).stream())
+                            .filter(r -> !dropped.contains(r) && !r.selfReference() && cycle.contains(key(r.parent().name()))))
                     .toList();
             Optional<Relation> breaker = inCycle.stream().filter(Relation::inferred).findFirst()
                     .or(() -> inCycle.stream().filter(Relation::nullable).findFirst());
             if (breaker.isEmpty()) {
-                throw SeedErrors.cannotFill(byName.get(stuck.iterator().next()), "the tables " + stuck + " reference each"
+                Set<String> cycle = cycles.isEmpty() ? stuck : cycles.get(0);
+                throw SeedErrors.cannotFill(byName.get(cycle.iterator().next()), "the tables " + cycle + " reference each"
                         + " other through foreign keys whose columns are all NOT NULL, so none of them can be filled first",
                         "skip these tables, or seed them with SQL");
             }
             dropped.add(breaker.get());
+        }
+    }
+
+    /** The strongly connected components of more than one table among the stuck ones (Tarjan), in name order. */
+    private static List<Set<String>> cycles(Set<String> stuck, Map<String, List<Relation>> relations, Set<Relation> dropped) {
+        Map<String, List<String>> edges = new LinkedHashMap<>();
+        for (String table : stuck) {
+            edges.put(table, relations.getOrDefault(table, List.of()).stream()
+                    .filter(r -> !dropped.contains(r) && !r.selfReference())
+                    .map(r -> key(r.parent().name())).filter(stuck::contains).distinct().sorted().toList());
+        }
+        List<Set<String>> components = new ArrayList<>();
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> low = new HashMap<>();
+        Deque<String> stack = new ArrayDeque<>();
+        Set<String> onStack = new HashSet<>();
+        int[] counter = {0};
+        for (String table : edges.keySet()) {
+            if (!index.containsKey(table)) {
+                strongConnect(table, edges, index, low, stack, onStack, counter, components);
+            }
+        }
+        return components.stream().filter(c -> c.size() > 1).toList();
+    }
+
+    private static void strongConnect(String table, Map<String, List<String>> edges, Map<String, Integer> index,
+            Map<String, Integer> low, Deque<String> stack, Set<String> onStack, int[] counter, List<Set<String>> out) {
+        index.put(table, counter[0]);
+        low.put(table, counter[0]++);
+        stack.push(table);
+        onStack.add(table);
+        for (String next : edges.getOrDefault(table, List.of())) {
+            if (!index.containsKey(next)) {
+                strongConnect(next, edges, index, low, stack, onStack, counter, out);
+                low.put(table, Math.min(low.get(table), low.get(next)));
+            } else if (onStack.contains(next)) {
+                low.put(table, Math.min(low.get(table), index.get(next)));
+            }
+        }
+        if (low.get(table).equals(index.get(table))) {
+            Set<String> component = new TreeSet<>();
+            String member;
+            do {
+                member = stack.pop();
+                onStack.remove(member);
+                component.add(member);
+            } while (!member.equals(table));
+            out.add(component);
         }
     }
 

@@ -42,6 +42,23 @@ public interface Dialect {
         return "CREATE DATABASE " + quote(name);
     }
 
+    /**
+     * The query counting the rows of a table whose foreign key columns, all set, match no row of the referenced
+     * table: what a foreign key added with checks off or NOT VALID leaves unchecked.
+     */
+    default String countOrphans(dev.rehearsal.schema.Table table, dev.rehearsal.schema.ForeignKey fk) {
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ").append(quote(table.name())).append(" c WHERE ");
+        for (int i = 0; i < fk.columns().size(); i++) {
+            sql.append(i == 0 ? "" : " AND ").append("c.").append(quote(fk.columns().get(i))).append(" IS NOT NULL");
+        }
+        sql.append(" AND NOT EXISTS (SELECT 1 FROM ").append(quote(fk.referencedTable())).append(" p WHERE ");
+        for (int i = 0; i < fk.columns().size(); i++) {
+            sql.append(i == 0 ? "" : " AND ").append("p.").append(quote(fk.referencedColumns().get(i))).append(" = c.")
+                    .append(quote(fk.columns().get(i)));
+        }
+        return sql.append(")").toString();
+    }
+
     /** The statement that drops a database. */
     default String dropDatabase(String name) {
         return "DROP DATABASE " + quote(name);

@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 /**
@@ -146,23 +145,13 @@ final class DamageCheck {
                 if (schema.table(fk.referencedTable()).isEmpty()) {
                     continue;
                 }
-                long count = count(st, violatingSql(table, fk, dialect));
+                long count = count(st, dialect.countOrphans(table, fk));
                 if (count > 0) {
                     violations.put(table.name() + "." + fk.name(), count);
                 }
             }
         }
         return violations;
-    }
-
-    static String violatingSql(Table table, ForeignKey fk, Dialect dialect) {
-        String notNull = fk.columns().stream().map(c -> "c." + dialect.quote(c) + " IS NOT NULL")
-                .collect(Collectors.joining(" AND "));
-        String joined = IntStream.range(0, fk.columns().size())
-                .mapToObj(i -> "p." + dialect.quote(fk.referencedColumns().get(i)) + " = c." + dialect.quote(fk.columns().get(i)))
-                .collect(Collectors.joining(" AND "));
-        return "SELECT COUNT(*) FROM " + dialect.quote(table.name()) + " c WHERE " + notNull + " AND NOT EXISTS (SELECT 1"
-                + " FROM " + dialect.quote(fk.referencedTable()) + " p WHERE " + joined + ")";
     }
 
     private static Set<String> invalid(Schema schema) {
@@ -197,7 +186,8 @@ final class DamageCheck {
                 for (int i = 1; i <= columns.size(); i++) {
                     Object value = rs.getObject(i);
                     key.add(value instanceof Number n
-                            ? new java.math.BigDecimal(n.toString()).stripTrailingZeros().toPlainString() : value);
+                            ? new java.math.BigDecimal(n.toString()).stripTrailingZeros().toPlainString()
+                            : value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : value);
                 }
                 keys.add(key);
             }

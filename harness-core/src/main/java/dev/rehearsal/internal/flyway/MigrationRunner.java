@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -53,11 +54,22 @@ public final class MigrationRunner {
     private final MigrationSettings settings;
     private final List<String> locations;
     private final FailureTranslator translator;
+    private final boolean damageChecks;
 
     /**
      * @throws RehearsalConfigurationException if a location does not exist or holds no migration
      */
     public MigrationRunner(RehearsalDatabase database, MigrationSettings settings, DataSource reads) {
+        this(database, settings, reads, true);
+    }
+
+    /**
+     * @param damageChecks whether each successful step is checked for damage; off for the internal clean runs,
+     *     whose empty databases have nothing to lose
+     */
+    public MigrationRunner(RehearsalDatabase database, MigrationSettings settings, DataSource reads,
+            boolean damageChecks) {
+        this.damageChecks = damageChecks;
         this.database = database;
         this.reads = reads;
         this.settings = settings;
@@ -80,6 +92,10 @@ public final class MigrationRunner {
 
     public Engine engine() {
         return database.info().engine();
+    }
+
+    public boolean damageChecks() {
+        return damageChecks;
     }
 
     public MigrationSettings settings() {
@@ -115,7 +131,7 @@ public final class MigrationRunner {
     public Optional<String> currentVersion(DataSource dataSource) {
         Dialect dialect = database.server().dialect();
         String table = settings.table().orElse("flyway_schema_history");
-        String sql = "SELECT version FROM " + dialect.quote(table) + " WHERE success"
+        String sql = "SELECT version, type FROM " + dialect.quote(table) + " WHERE success"
                 + (engine().isMysqlFamily() ? " = 1" : "") + " AND version IS NOT NULL";
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
@@ -125,6 +141,11 @@ public final class MigrationRunner {
             Optional<MigrationVersion> highest = Optional.empty();
             try (ResultSet rows = statement.executeQuery(sql)) {
                 while (rows.next()) {
+                    String type = String.valueOf(rows.getString(2)).toUpperCase(Locale.ROOT);
+                    if (type.equals("DELETE") || type.startsWith("UNDO")) {
+                        // a marker that takes back an earlier row: Flyway's own reading of the history decides
+                        return currentVersion(info());
+                    }
                     MigrationVersion version = MigrationVersion.fromVersion(rows.getString(1));
                     if (highest.isEmpty() || version.compareTo(highest.get()) > 0) {
                         highest = Optional.of(version);
@@ -181,6 +202,7 @@ public final class MigrationRunner {
     static Optional<String> currentVersion(MigrationInfoService info) {
         return Arrays.stream(info.applied())
                 .filter(i -> i.getVersion() != null && !i.getState().isFailed())
+                .filter(i -> !Set.of("DELETED", "UNDONE").contains(i.getState().name()))
                 .map(MigrationInfo::getVersion)
                 .max(MigrationVersion::compareTo)
                 .map(MigrationVersion::getVersion);
@@ -225,25 +247,28 @@ public final class MigrationRunner {
     }
 
     /**
-     * Resume the script the history records as failed, from the first statement not in effect (MySQL family): remove
-     * the failed row, run the remaining statements, and record the migration as applied with its real checksum.
+     * Resume the script the history records as failed, from the first statement not in effect: run the remaining
+     * statements and, once they all succeed, remove the failed row and record the migration as applied with its real
+     * checksum. If a remaining statement fails, the failed row stays, as it would in production.
      *
      * @param dataSource connections to the rehearsal database
      * @param lastStep the rehearsal's last migrate step, which must be that script's failure
-     * @throws RehearsalException if nothing failed, on PostgreSQL, or if the failure was not seen by this rehearsal
+     * @throws RehearsalException if no failed row exists (a transactional PostgreSQL script rolls back whole), or
+     *     if the failure was not seen by this rehearsal or the script changed since
      */
     public StepOutcome resume(DataSource dataSource, Optional<StepOutcome> lastStep) {
-        if (!engine().isMysqlFamily()) {
-            throw new RehearsalException("resumeFailedMigration(): on " + engine().displayName() + " a failed script is"
-                    + " rolled back as a whole, so nothing of it is in effect and there is nothing to resume.\nTo fix this,"
-                    + " remove the cause and migrate again (migrateToNext()).");
-        }
         MigrationInfoService info = info();
-        MigrationInfo failed = Arrays.stream(info.all()).filter(i -> i.getVersion() != null && i.getState().isFailed())
-                .reduce((a, b) -> b)
-                .orElseThrow(() -> new RehearsalException("resumeFailedMigration(): the history of " + database.name()
-                        + " records no failed migration, so there is nothing to resume.\nTo fix this, resume only after a"
-                        + " migrate step failed part-way; use migrateToNext() to go on otherwise."));
+        Optional<MigrationInfo> failedRow = Arrays.stream(info.all())
+                .filter(i -> i.getVersion() != null && i.getState().isFailed())
+                .reduce((a, b) -> b);
+        if (failedRow.isEmpty() && !engine().isMysqlFamily()) {
+            throw new RehearsalException("resumeFailedMigration(): on " + engine().displayName() + " a failed script that"
+                    + " ran in a transaction is rolled back as a whole, so nothing of it is in effect and there is"
+                    + " nothing to resume.\nTo fix this, remove the cause and migrate again (migrateToNext()).");
+        }
+        MigrationInfo failed = failedRow.orElseThrow(() -> new RehearsalException("resumeFailedMigration(): the history"
+                + " of " + database.name() + " records no failed migration, so there is nothing to resume.\nTo fix this,"
+                + " resume only after a migrate step failed part-way; use migrateToNext() to go on otherwise."));
         String script = failed.getScript();
         String version = failed.getVersion().getVersion();
         StepOutcome failure = lastStep.filter(s -> s.failure().flatMap(Failure::script).equals(Optional.of(script)))
@@ -252,15 +277,16 @@ public final class MigrationRunner {
                         + " failed, so it cannot tell which of its statements are in effect.\nTo fix this, resume right"
                         + " after the migrate step that failed."));
         LeftBehind left = failure.leftBehind().orElseThrow();
-        int from = left.stillApplied().size() + 1;
-        for (int i = 0; i < left.stillApplied().size(); i++) {
-            if (left.stillApplied().get(i).index() != i + 1) {
+        List<dev.rehearsal.ExecutedStatement> inEffect = new java.util.ArrayList<>(left.stillApplied());
+        for (int i = 0; i < inEffect.size(); i++) {
+            if (inEffect.get(i).index() != i + 1) {
                 throw new RehearsalException("resumeFailedMigration(): the statements of " + script + " in effect are not"
                         + " its first ones, so there is no point to resume from.");
             }
         }
-        List<SqlText.Located> statements = SqlText.splitWithLines(ScriptSource.text(failed, settings, locations,
-                database.name()), engine());
+        int from = inEffect.size() + 1;
+        List<SqlText.Located> statements = SqlText.splitWithLines(ScriptSource.text(failed,
+                flyway(null, null).getConfiguration(), locations, database.name()), engine());
         for (dev.rehearsal.ExecutedStatement executed : left.executedBeforeFailure()) {
             String ours = executed.index() <= statements.size() ? statements.get(executed.index() - 1).sql() : "";
             if (!squeeze(ours).equals(squeeze(SqlText.trimTerminator(executed.sql())))) {
@@ -271,38 +297,55 @@ public final class MigrationRunner {
         }
         String step = "resume " + script + " from statement " + from;
         Optional<String> before = currentVersion(info);
-        flyway(null, null).repair();
+        String historyTable = settings.table().orElse("flyway_schema_history");
+        DamageCheck.Census census = damageChecks
+                ? DamageCheck.census(reads, engine(), database.server().dialect(), historyTable) : null;
         long start = System.nanoTime();
-        List<dev.rehearsal.ExecutedStatement> ran = new java.util.ArrayList<>();
+        List<String> ran = new java.util.ArrayList<>();
+        List<String> warnings = new java.util.ArrayList<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (int j = from; j <= statements.size(); j++) {
                 SqlText.Located located = statements.get(j - 1);
                 dev.rehearsal.internal.jdbc.SafetyGuard.check(located.sql(), engine(), database.name());
                 try {
                     statement.execute(located.sql());
-                    ran.add(new dev.rehearsal.ExecutedStatement(j, located.sql()));
                 } catch (SQLException e) {
                     Failure again = translator.statementFailure(version, script, j, located.line(), located.sql(), e);
-                    LeftBehind stays = new LeftBehind(currentVersion(dataSource), false, ran, ran, false);
+                    LeftBehind stays = new LeftBehind(currentVersion(dataSource), false, List.copyOf(inEffect),
+                            List.copyOf(inEffect), true);
                     return new StepOutcome(database.info(), step, before, currentVersion(dataSource), List.of(),
                             Optional.of(again), Optional.of(stays), List.of(), List.of(),
                             Duration.ofNanos(System.nanoTime() - start));
                 }
+                inEffect.add(new dev.rehearsal.ExecutedStatement(j, located.sql()));
+                ran.add(located.sql());
+                for (java.sql.SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
+                    if (engine().isMysqlFamily() && DATA_WARNINGS.contains(w.getErrorCode())) {
+                        warnings.add(Dialect.tableOfStatement(located.sql()).orElse(script) + "\t" + script
+                                + " statement " + j + " changed data with warning " + w.getErrorCode() + ": "
+                                + w.getMessage());
+                    }
+                }
+                statement.clearWarnings();
             }
         } catch (SQLException e) {
             throw new RehearsalException(step + " could not connect to " + database.info() + ": " + e.getMessage(), e);
         }
         Flyway recorder = flyway(null, version);
         try {
+            recorder.repair();
             Flyway.configure(settings.classLoader()).configuration(recorder.getConfiguration())
                     .skipExecutingMigrations(true).load().migrate();
         } catch (FlywayException e) {
             throw new RehearsalException(step + ": the statements ran, but Flyway could not record version " + version
                     + ": " + FailureTranslator.flywayMessage(e), e);
         }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        List<dev.rehearsal.Damage> damage = census == null ? List.of() : DamageCheck.findings(census, reads, engine(),
+                database.server().dialect(), historyTable, ran, warnings);
         return new StepOutcome(database.info(), step, before, currentVersion(dataSource),
                 List.of(new AppliedMigration(version, failed.getDescription(), script)), Optional.empty(), Optional.empty(),
-                List.of(), List.of(), Duration.ofNanos(System.nanoTime() - start));
+                List.of(), damage, took);
     }
 
     private static String squeeze(String sql) {
@@ -325,7 +368,8 @@ public final class MigrationRunner {
         StatementRecorder recorder = new StatementRecorder(engine(), database.name());
         Flyway flyway = flyway(recorder, target);
         String historyTable = settings.table().orElse("flyway_schema_history");
-        DamageCheck.Census census = DamageCheck.census(reads, engine(), database.server().dialect(), historyTable);
+        DamageCheck.Census census = damageChecks
+                ? DamageCheck.census(reads, engine(), database.server().dialect(), historyTable) : null;
         MigrationInfoService beforeInfo = info(flyway);
         Optional<String> before = currentVersion(beforeInfo);
         Optional<MigrationInfo> firstPending = Arrays.stream(beforeInfo.pending()).findFirst();
@@ -355,7 +399,7 @@ public final class MigrationRunner {
             Failure f = translator.failure(thrown, recorder, after, firstPending);
             failure = Optional.of(f);
             leftBehind = Optional.of(translator.leftBehind(f, recorder, after));
-        } else {
+        } else if (census != null) {
             List<String> statements = new java.util.ArrayList<>();
             List<String> warnings = new java.util.ArrayList<>();
             for (StatementRecorder.MigrationRun run : recorder.runs()) {

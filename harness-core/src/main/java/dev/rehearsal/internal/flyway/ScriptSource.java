@@ -3,6 +3,7 @@ package dev.rehearsal.internal.flyway;
 import dev.rehearsal.RehearsalException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,31 +13,41 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.Configuration;
 
 /**
  * The text of a migration script as Flyway runs it: read from where Flyway found it, placeholders replaced.
  */
 final class ScriptSource {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
-
     private ScriptSource() {
     }
 
-    static String text(MigrationInfo migration, MigrationSettings settings, List<String> locations, String database) {
-        String raw = read(migration, settings, locations);
-        Map<String, String> values = new LinkedHashMap<>(settings.placeholders());
+    /**
+     * @param config the configuration Flyway migrates with: its placeholders (from the annotation and from
+     *     {@code flywayProperties}), their prefix and suffix, and the encoding
+     */
+    static String text(MigrationInfo migration, Configuration config, List<String> locations, String database) {
+        Charset encoding = config.getEncoding() == null ? StandardCharsets.UTF_8 : config.getEncoding();
+        String raw = read(migration, config.getClassLoader(), encoding, locations);
+        if (!config.isPlaceholderReplacement()) {
+            return raw;
+        }
+        Map<String, String> values = new LinkedHashMap<>(config.getPlaceholders());
         values.putIfAbsent("flyway:defaultSchema", database);
         values.putIfAbsent("flyway:database", database);
-        values.putIfAbsent("flyway:table", settings.table().orElse("flyway_schema_history"));
+        values.putIfAbsent("flyway:table", config.getTable());
         values.putIfAbsent("flyway:filename", migration.getScript());
-        Matcher m = PLACEHOLDER.matcher(raw);
+        Pattern placeholder = Pattern.compile(Pattern.quote(config.getPlaceholderPrefix()) + "(.+?)"
+                + Pattern.quote(config.getPlaceholderSuffix()));
+        Matcher m = placeholder.matcher(raw);
         StringBuilder text = new StringBuilder();
         while (m.find()) {
             String value = values.get(m.group(1));
             if (value == null) {
-                throw new RehearsalException("The script " + migration.getScript() + " uses the placeholder ${" + m.group(1)
-                        + "}, which the rehearsal cannot fill in to resume it.\nTo fix this, give it in placeholders.");
+                throw new RehearsalException("The script " + migration.getScript() + " uses the placeholder "
+                        + m.group() + ", which the rehearsal cannot fill in to resume it.\nTo fix this, give it in"
+                        + " placeholders, or as flyway.placeholders." + m.group(1) + " in flywayProperties.");
             }
             m.appendReplacement(text, Matcher.quoteReplacement(value));
         }
@@ -44,24 +55,24 @@ final class ScriptSource {
         return text.toString();
     }
 
-    private static String read(MigrationInfo migration, MigrationSettings settings, List<String> locations) {
+    private static String read(MigrationInfo migration, ClassLoader classLoader, Charset encoding, List<String> locations) {
         String physical = migration.getPhysicalLocation();
         try {
             if (physical != null && !physical.isBlank() && Files.isRegularFile(Path.of(physical))) {
-                return Files.readString(Path.of(physical), StandardCharsets.UTF_8);
+                return Files.readString(Path.of(physical), encoding);
             }
             for (String location : locations) {
                 if (location.startsWith("classpath:")) {
                     String path = location.substring("classpath:".length()).replaceAll("^/+|/+$", "") + "/" + migration.getScript();
-                    try (InputStream in = settings.classLoader().getResourceAsStream(path)) {
+                    try (InputStream in = classLoader.getResourceAsStream(path)) {
                         if (in != null) {
-                            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                            return new String(in.readAllBytes(), encoding);
                         }
                     }
                 } else {
                     Path file = Path.of(location.replaceFirst("^filesystem:", ""), migration.getScript());
                     if (Files.isRegularFile(file)) {
-                        return Files.readString(file, StandardCharsets.UTF_8);
+                        return Files.readString(file, encoding);
                     }
                 }
             }
