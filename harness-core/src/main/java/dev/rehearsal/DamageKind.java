@@ -16,6 +16,12 @@ public enum DamageKind {
     /** Rows now violate a foreign key that exists: it was added with checks off, or NOT VALID. */
     FOREIGN_KEY_VIOLATED,
 
+    /**
+     * Rows now violate a CHECK constraint that exists: the engine accepted it without enforcing it on them (MariaDB
+     * {@code check_constraint_checks=0}, MySQL {@code NOT ENFORCED}).
+     */
+    CHECK_VIOLATED,
+
     /** The step left an INVALID index: {@code IF NOT EXISTS} over the leftover of a failed concurrent build. */
     INVALID_INDEX,
 

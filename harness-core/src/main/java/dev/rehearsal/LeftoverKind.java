@@ -19,6 +19,12 @@ public enum LeftoverKind {
     /** Rows that violate a foreign key which exists: loaded with checks off, or before a NOT VALID constraint. */
     FOREIGN_KEY_VIOLATED,
 
+    /**
+     * Rows that violate a CHECK constraint which exists: added with checks off (MariaDB
+     * {@code check_constraint_checks=0}), or declared {@code NOT ENFORCED} (MySQL).
+     */
+    CHECK_VIOLATED,
+
     /** An object left by the applied statements of a script recorded as failed (MySQL family). */
     PARTIALLY_APPLIED
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.rehearsal.schema.Schema;
 import dev.rehearsal.seed.SeedPlan;
 import dev.rehearsal.seed.SeedReport;
+import dev.rehearsal.snapshot.DataSnapshot;
 import javax.sql.DataSource;
 
 /**
@@ -99,6 +100,17 @@ public interface Rehearsal {
      * @return the status; never {@code null}
      */
     MigrationStatus status();
+
+    /**
+     * Take a snapshot of the data: every row of the tables named, in one read-only transaction. Take one before a
+     * step and assert with {@code assertThat(rehearsal).preservesData(before, mapping)} after it.
+     *
+     * @param tables the tables, any case; none for every table except Flyway's history table
+     * @return the snapshot; never {@code null}
+     * @throws RehearsalConfigurationException if a table does not exist, or holds more than 250,000 rows (a
+     *     snapshot keeps every row in memory)
+     */
+    DataSnapshot snapshotData(String... tables);
 
     /**
      * Migrate up to and including the given version.

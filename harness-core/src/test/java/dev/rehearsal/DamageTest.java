@@ -88,6 +88,29 @@ class DamageTest {
         }
     }
 
+    @Test
+    void a_check_added_with_checks_off_succeeds_over_the_rows_it_would_refuse() {
+        try (Scope scope = TestDatabases.rehearsal(Engine.MARIADB, "classpath:db/damage/checks-off")) {
+            Rehearsal rehearsal = scope.rehearsal();
+            rehearsal.migrateTo("1");
+            rehearsal.execute("INSERT INTO orders VALUES (1, 5), (2, 0), (3, -1)");
+
+            StepOutcome v2 = rehearsal.migrateTo("2");
+
+            assertThat(v2).hasSucceededWithDamage(DamageKind.CHECK_VIOLATED);
+            assertThat(v2.damage()).extracting(Damage::toString).containsExactly("CHECK_VIOLATED orders: 2 row(s) violate"
+                    + " check chk_quantity, which the engine accepted without enforcing it on them (checks off, or NOT"
+                    + " ENFORCED)");
+            assertThat(rehearsal).hasLeftover(LeftoverKind.CHECK_VIOLATED, "chk_quantity");
+            assertThatThrownBy(() -> rehearsal.execute("INSERT INTO orders VALUES (4, -5)"))
+                    .as("new rows are refused: only the old ones were let through")
+                    .hasMessageContaining("4025");
+
+            rehearsal.execute("UPDATE orders SET quantity = 1 WHERE quantity <= 0");
+            assertThat(rehearsal).hasNoLeftovers().convergesWithCleanRun();
+        }
+    }
+
     private static MigrationSettings lockOff(MigrationSettings s) {
         return new MigrationSettings(s.locations(), s.placeholders(), s.schemas(), s.table(), false, s.flywayProperties(),
                 s.classLoader(), s.origin());

@@ -73,7 +73,9 @@ class PublicApiTest {
                 "dev.rehearsal.schema.ForeignKey", "dev.rehearsal.schema.Index", "dev.rehearsal.schema.Key",
                 "dev.rehearsal.schema.Schema", "dev.rehearsal.schema.Table",
                 "dev.rehearsal.seed.ColumnValues", "dev.rehearsal.seed.Defect", "dev.rehearsal.seed.DefectKind",
-                "dev.rehearsal.seed.PlantedDefect", "dev.rehearsal.seed.SeedPlan", "dev.rehearsal.seed.SeedReport");
+                "dev.rehearsal.seed.PlantedDefect", "dev.rehearsal.seed.SeedPlan", "dev.rehearsal.seed.SeedReport",
+                "dev.rehearsal.snapshot.DataDiff", "dev.rehearsal.snapshot.DataMapping",
+                "dev.rehearsal.snapshot.DataSnapshot");
     }
 
     private static List<Class<?>> publicApiClasses() throws IOException, URISyntaxException, ClassNotFoundException {

@@ -4,6 +4,9 @@ import dev.rehearsal.Leftover;
 import dev.rehearsal.LeftoverKind;
 import dev.rehearsal.Rehearsal;
 import dev.rehearsal.schema.SchemaDiff;
+import dev.rehearsal.snapshot.DataDiff;
+import dev.rehearsal.snapshot.DataMapping;
+import dev.rehearsal.snapshot.DataSnapshot;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
@@ -34,6 +37,52 @@ public final class RehearsalAssert extends AbstractAssert<RehearsalAssert, Rehea
                     + actual.currentVersion().orElse("<none>") + " to converge with a clean run of its migrations, but"
                     + " its schema has " + diff.report().replaceFirst("^\\d+ differences?:", "these differences:")
                     + "\n\n" + actual.status());
+        }
+        return this;
+    }
+
+    /**
+     * Verify that every row of a snapshot taken earlier is still there, with the same values, and that no row was
+     * added.
+     *
+     * @param before a snapshot taken earlier with {@code snapshotData(...)}; must not be {@code null}
+     * @return this assertion object
+     */
+    public RehearsalAssert preservesData(DataSnapshot before) {
+        return preservesData(before, DataMapping.unchanged());
+    }
+
+    /**
+     * Verify that the data of a snapshot taken earlier is preserved, apart from what the mapping declares changed on
+     * purpose: renamed or dropped tables and columns, columns meant to change, rows meant to be deleted or added.
+     * The failure message shows the first differing rows of each table.
+     *
+     * @param before a snapshot taken earlier with {@code snapshotData(...)}; must not be {@code null}
+     * @param mapping what changed on purpose; must not be {@code null}
+     * @return this assertion object
+     * @throws dev.rehearsal.RehearsalConfigurationException if the mapping names a table, column or row the snapshot
+     *     does not hold
+     */
+    public RehearsalAssert preservesData(DataSnapshot before, DataMapping mapping) {
+        isNotNull();
+        java.util.Objects.requireNonNull(before, "before");
+        java.util.Objects.requireNonNull(mapping, "mapping");
+        java.util.Set<String> present = new java.util.HashSet<>();
+        actual.schema().tables().forEach(t -> present.add(t.name().toLowerCase(java.util.Locale.ROOT)));
+        String[] tables = before.tables().stream().map(t -> mapping.tableAfter(t.name()))
+                .filter(t -> present.contains(t.toLowerCase(java.util.Locale.ROOT))).distinct().toArray(String[]::new);
+        DataSnapshot now = tables.length == 0 ? DataSnapshot.of(actual.currentVersion(), List.of())
+                : actual.snapshotData(tables);
+        DataDiff diff = before.diff(now, mapping);
+        if (!diff.isEmpty()) {
+            String counts = before.tables().stream()
+                    .map(t -> t.name() + " " + t.rows().size() + " -> " + now.table(mapping.tableAfter(t.name()))
+                            .map(a -> String.valueOf(a.rows().size())).orElse("absent"))
+                    .collect(Collectors.joining(", "));
+            failWithMessage("%s", "Expecting " + actual.database().databaseName() + " at version "
+                    + actual.currentVersion().orElse("<none>") + " to preserve the data of the snapshot taken at version "
+                    + before.version().orElse("<none>") + (mapping == DataMapping.unchanged() ? "" : " (" + mapping + ")")
+                    + ", but:\n  " + diff.report().replace("\n", "\n  ") + "\nrow counts: " + counts);
         }
         return this;
     }

@@ -18,10 +18,12 @@ import dev.rehearsal.internal.jdbc.SqlText;
 import dev.rehearsal.internal.schema.SchemaReader;
 import dev.rehearsal.internal.seed.Seeder;
 import dev.rehearsal.internal.server.RehearsalDatabase;
+import dev.rehearsal.internal.snapshot.DataReader;
 import dev.rehearsal.schema.Schema;
 import dev.rehearsal.schema.SchemaDiff;
 import dev.rehearsal.seed.SeedPlan;
 import dev.rehearsal.seed.SeedReport;
+import dev.rehearsal.snapshot.DataSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -266,6 +269,15 @@ public final class DefaultRehearsal implements Rehearsal {
         return new MigrationStatus(database.info(), currentVersion(), pendingVersions(), history,
                 Optional.ofNullable(state.lastStep), drift,
                 LeftoverFinder.find(actual, dataSource, database.server().dialect(), failedScript, drift));
+    }
+
+    @Override
+    public DataSnapshot snapshotData(String... tables) {
+        Objects.requireNonNull(tables, "tables");
+        String call = "snapshotData(" + Arrays.stream(tables).map(t -> "\"" + t + "\"").collect(Collectors.joining(", "))
+                + ")";
+        return DataReader.read(dataSource, schema(), database.server().dialect(), currentVersion(), List.of(tables), call,
+                database.name());
     }
 
     private long executeStatements(String sql, String call) {

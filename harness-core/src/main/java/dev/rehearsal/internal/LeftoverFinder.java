@@ -68,6 +68,11 @@ final class LeftoverFinder {
                     }
                 }
             }
+            dev.rehearsal.internal.flyway.DamageCheck.checkViolations(st, dialect, schema).forEach((check, count) -> {
+                String[] parts = check.split("\\.", 2);
+                leftovers.add(new Leftover(LeftoverKind.CHECK_VIOLATED, parts[0], parts[1], count + " row(s) violate"
+                        + " it (added with checks off, or NOT ENFORCED)"));
+            });
         } catch (SQLException e) {
             throw new RehearsalException("Could not look for leftovers: " + e.getMessage(), e);
         }

@@ -59,6 +59,11 @@ public interface Dialect {
         return sql.append(")").toString();
     }
 
+    /** The query counting the rows of a table for which a CHECK constraint's predicate is false. */
+    default String countCheckViolations(dev.rehearsal.schema.Table table, dev.rehearsal.schema.Check check) {
+        return "SELECT COUNT(*) FROM " + quote(table.name()) + " WHERE NOT (" + check.expression() + ")";
+    }
+
     /** The statement that drops a database. */
     default String dropDatabase(String name) {
         return "DROP DATABASE " + quote(name);

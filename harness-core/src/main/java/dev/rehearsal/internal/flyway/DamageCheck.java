@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * What a successful step did without saying so: a census of the database before the step, compared with the
  * database after it.
  */
-final class DamageCheck {
+public final class DamageCheck {
 
     private static final java.util.regex.Pattern IF_NOT_EXISTS_INDEX = java.util.regex.Pattern.compile(
             "(?is)^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?IF\\s+NOT\\s+EXISTS\\s+([\"`\\w]+)");
@@ -40,7 +40,7 @@ final class DamageCheck {
 
     /** The database before a step. */
     record Census(Schema schema, Map<String, Long> counts, Map<String, Set<List<Object>>> keys,
-            Map<String, Long> violations, Set<String> invalid) {
+            Map<String, Long> violations, Map<String, Long> checkViolations, Set<String> invalid) {
     }
 
     private DamageCheck() {
@@ -58,7 +58,8 @@ final class DamageCheck {
                     keys.put(key(table.name()), keys(st, dialect, table));
                 }
             }
-            return new Census(schema, counts, keys, violations(st, dialect, schema), invalid(schema));
+            return new Census(schema, counts, keys, violations(st, dialect, schema), checkViolations(st, dialect, schema),
+                    invalid(schema));
         } catch (SQLException e) {
             throw new RehearsalException("Could not take the census of the database before the step: " + e.getMessage(), e);
         }
@@ -111,6 +112,14 @@ final class DamageCheck {
                             + parts[1] + ", which the step left in place (added with checks off, or NOT VALID)"));
                 }
             });
+            checkViolations(st, dialect, after).forEach((check, count) -> {
+                if (count > before.checkViolations().getOrDefault(check, 0L)) {
+                    String[] parts = check.split("\\.", 2);
+                    damage.add(new Damage(DamageKind.CHECK_VIOLATED, parts[0], count + " row(s) violate check "
+                            + parts[1] + ", which the engine accepted without enforcing it on them (checks off, or NOT"
+                            + " ENFORCED)"));
+                }
+            });
             for (String statement : statements) {
                 java.util.regex.Matcher m = IF_NOT_EXISTS_INDEX.matcher(SqlText.stripLeadingComments(statement));
                 if (m.find()) {
@@ -148,6 +157,27 @@ final class DamageCheck {
                 long count = count(st, dialect.countOrphans(table, fk));
                 if (count > 0) {
                     violations.put(table.name() + "." + fk.name(), count);
+                }
+            }
+        }
+        return violations;
+    }
+
+    /** Rows violating each enforced CHECK; a predicate the engine cannot evaluate alone is passed over. */
+    public static Map<String, Long> checkViolations(Statement st, Dialect dialect, Schema schema) {
+        Map<String, Long> violations = new HashMap<>();
+        for (Table table : schema.tables()) {
+            for (Check check : table.checks()) {
+                if (!check.validated()) {
+                    continue; // reported as NOT VALID
+                }
+                try {
+                    long count = count(st, dialect.countCheckViolations(table, check));
+                    if (count > 0) {
+                        violations.put(table.name() + "." + check.name(), count);
+                    }
+                } catch (SQLException e) {
+                    // e.g. a predicate calling a function of another schema: nothing to conclude
                 }
             }
         }

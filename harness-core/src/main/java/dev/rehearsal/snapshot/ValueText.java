@@ -1,0 +1,58 @@
+package dev.rehearsal.snapshot;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.HexFormat;
+
+/** How a value is held in a snapshot: text that compares equal across type changes that keep the value. */
+final class ValueText {
+
+    private ValueText() {
+    }
+
+    static String of(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String text) {
+            return text;
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.signum() == 0 ? "0" : decimal.stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isNaN(d) || Double.isInfinite(d) ? Double.toString(d) : of(new BigDecimal(value.toString()));
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+                || value instanceof BigInteger) {
+            return value.toString();
+        }
+        if (value instanceof Number number) {
+            return of(new BigDecimal(number.toString()));
+        }
+        if (value instanceof byte[] bytes) {
+            return "0x" + HexFormat.of().formatHex(bytes);
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toLocalDateTime().toString();
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate().toString();
+        }
+        if (value instanceof java.sql.Time time) {
+            return time.toLocalTime().toString();
+        }
+        if (value instanceof java.util.Date date) {
+            return date.toInstant().toString();
+        }
+        if (value instanceof Object[] array) {
+            StringBuilder text = new StringBuilder("{");
+            for (int i = 0; i < array.length; i++) {
+                text.append(i == 0 ? "" : ",").append(of(array[i]));
+            }
+            return text.append('}').toString();
+        }
+        return value.toString();
+    }
+}
