@@ -64,7 +64,8 @@ public final class Verdicts {
         text.append('\n').append(INDENT).append("left     ").append(left.describe());
         if (left.failedHistoryRow()) {
             text.append('\n').append(INDENT).append("next     Flyway refuses to migrate until repair removes the failed row")
-                    .append(left.isPartial() ? "; the statements that stayed applied will then fail a plain rerun" : "");
+                    .append(left.isPartial() ? ", and a plain rerun fails on the statements that stayed applied: fix the"
+                            + " cause, then resumeFailedMigration()" : "; fix the cause, then repair() and migrate again");
         }
     }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.rehearsal.seed.PlantedDefect;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,13 +46,14 @@ public final class DataMapping {
     private DataMapping(Map<String, String> renamedTables, Set<String> droppedTables, Map<String, String> renamedColumns,
             Set<String> droppedColumns, Set<String> changedColumns, Map<String, List<List<String>>> deletedRows,
             Set<String> insertedRows) {
-        this.renamedTables = Map.copyOf(renamedTables);
-        this.droppedTables = Set.copyOf(droppedTables);
-        this.renamedColumns = Map.copyOf(renamedColumns);
-        this.droppedColumns = Set.copyOf(droppedColumns);
-        this.changedColumns = Set.copyOf(changedColumns);
-        this.deletedRows = Map.copyOf(deletedRows);
-        this.insertedRows = Set.copyOf(insertedRows);
+        // insertion order kept, so messages list the declarations as the test wrote them
+        this.renamedTables = Collections.unmodifiableMap(new LinkedHashMap<>(renamedTables));
+        this.droppedTables = Collections.unmodifiableSet(new LinkedHashSet<>(droppedTables));
+        this.renamedColumns = Collections.unmodifiableMap(new LinkedHashMap<>(renamedColumns));
+        this.droppedColumns = Collections.unmodifiableSet(new LinkedHashSet<>(droppedColumns));
+        this.changedColumns = Collections.unmodifiableSet(new LinkedHashSet<>(changedColumns));
+        this.deletedRows = Collections.unmodifiableMap(new LinkedHashMap<>(deletedRows));
+        this.insertedRows = Collections.unmodifiableSet(new LinkedHashSet<>(insertedRows));
     }
 
     /**
@@ -253,7 +255,15 @@ public final class DataMapping {
 
     @Override
     public String toString() {
-        return namedColumns().isEmpty() && namedTables().isEmpty() ? "DataMapping.unchanged()"
-                : "DataMapping " + namedTables().values() + " " + namedColumns().values();
+        List<String> calls = new ArrayList<>();
+        renamedTables.forEach((from, to) -> calls.add("renamedTable(\"" + from + "\", \"" + to + "\")"));
+        droppedTables.forEach(t -> calls.add("droppedTable(\"" + t + "\")"));
+        renamedColumns.forEach((from, to) -> calls.add("renamedColumn(\"" + from.replace(".", "\", \"") + "\", \"" + to
+                + "\")"));
+        droppedColumns.forEach(c -> calls.add("droppedColumn(\"" + c.replace(".", "\", \"") + "\")"));
+        changedColumns.forEach(c -> calls.add("changedColumn(\"" + c.replace(".", "\", \"") + "\")"));
+        deletedRows.forEach((t, keys) -> calls.add("deletedRows(\"" + t + "\", " + keys.size() + " row(s))"));
+        insertedRows.forEach(t -> calls.add("insertedRows(\"" + t + "\")"));
+        return calls.isEmpty() ? "DataMapping.unchanged()" : "declared " + String.join(", ", calls);
     }
 }

@@ -44,7 +44,7 @@ class AssertionMessagesTest {
                        Cannot add or update a child row
               class    DATA_DEPENDENT; constraint fk_orders_customer; table orders; column customer_id
               left     partially applied: statement 1 stays applied; the history table holds a failed row (the next migrate refuses until repair); database at version 2
-              next     Flyway refuses to migrate until repair removes the failed row; the statements that stayed applied will then fail a plain rerun""";
+              next     Flyway refuses to migrate until repair removes the failed row, and a plain rerun fails on the statements that stayed applied: fix the cause, then resumeFailedMigration()""";
 
     @Test
     void the_verdict_block_reads_like_the_incident_report() {
