@@ -82,7 +82,9 @@ public record MigrationStatus(
                     .append(row.script()).append("  ").append(row.success() ? "success" : "FAILED").append('\n');
         }
         text.append("  schema           ").append(drift.isEmpty() ? "matches the history"
-                : "differs from a clean run at this version, " + drift.report().replace("\n", "\n                   "))
+                : "differs from a clean run at this version" + (hasFailedMigration() ? ""
+                        : " with changes no history row accounts for (made by hand?)") + ", "
+                        + drift.report().replace("\n", "\n                   "))
                 .append('\n');
         text.append("  leftovers        ").append(leftovers.isEmpty() ? "none" : leftovers.stream().map(Leftover::toString)
                 .collect(Collectors.joining("\n                   ")));

@@ -139,6 +139,21 @@ class DataPreservationTest {
     }
 
     @Test
+    void a_database_the_harness_no_longer_owns_is_not_read() {
+        Scope scope = TestDatabases.rehearsal(Engine.MARIADB, LOCATIONS);
+        Rehearsal rehearsal = atVersionOneWithData(scope);
+        String name = rehearsal.database().databaseName();
+        scope.close();
+
+        String expected = "The rehearsal database " + name + " was dropped when its test ended: a Rehearsal, and the"
+                + " DataSource it gives, serve only the test that received them, and the harness touches no database it"
+                + " no longer owns.\nTo fix this, use them inside that test method; do not keep them in fields.";
+        assertThatThrownBy(rehearsal::snapshotData).isInstanceOf(RehearsalException.class).hasMessage(expected);
+        assertThatThrownBy(() -> rehearsal.dataSource().getConnection()).hasMessage(expected);
+        assertThatThrownBy(() -> rehearsal.migrateTo("2")).hasMessage(expected);
+    }
+
+    @Test
     void an_expected_snapshot_can_be_written_by_hand() {
         DataSnapshot expected = DataSnapshot.of(Optional.of("2"), List.of(new DataSnapshot.TableRows("orders",
                 List.of("id", "total"), List.of("id"), List.of(List.of("10", DataSnapshot.text(new java.math.BigDecimal("9.90")))))));

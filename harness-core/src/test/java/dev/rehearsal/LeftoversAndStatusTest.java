@@ -15,6 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class LeftoversAndStatusTest {
 
+    static Stream<Engine> engines() {
+        return TestDatabases.engines();
+    }
+
     static Stream<Engine> mysqlFamily() {
         return TestDatabases.engines().filter(Engine::isMysqlFamily);
     }
@@ -75,6 +79,27 @@ class LeftoversAndStatusTest {
             assertThat(v2.verdict()).startsWith("migrate to version 2 SUCCEEDED, BUT HID DAMAGE on ");
             assertThat(rehearsal).hasLeftover(LeftoverKind.FOREIGN_KEY_VIOLATED, "fk_orders_customer");
             assertThat(rehearsal).convergesWithCleanRun();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void a_change_made_by_hand_is_a_ghost_the_status_shows_against_the_history(Engine engine) {
+        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk")) {
+            Rehearsal rehearsal = scope.rehearsal();
+            rehearsal.migrateTo("1");
+            rehearsal.execute("ALTER TABLE customers ADD COLUMN phone VARCHAR(30)");
+
+            MigrationStatus status = rehearsal.status();
+
+            assertThat(status.matchesHistory()).isFalse();
+            assertThat(status.hasFailedMigration()).isFalse();
+            assertThat(status.drift().differences()).extracting(SchemaDiff.Difference::toString)
+                    .containsExactly("customers: column phone is varchar(30) null, expected absent");
+            assertThat(status.toString()).contains("  schema           differs from a clean run at this version with"
+                    + " changes no history row accounts for (made by hand?), 1 difference:");
+            assertThatThrownBy(() -> assertThat(rehearsal).convergesWithCleanRun())
+                    .hasMessageContaining("customers: column phone is varchar(30) null, expected absent");
         }
     }
 

@@ -18,18 +18,18 @@ final class ValueText {
             return text;
         }
         if (value instanceof BigDecimal decimal) {
-            return decimal.signum() == 0 ? "0" : decimal.stripTrailingZeros().toPlainString();
+            return decimal(decimal);
         }
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
-            return Double.isNaN(d) || Double.isInfinite(d) ? Double.toString(d) : of(new BigDecimal(value.toString()));
+            return Double.isNaN(d) || Double.isInfinite(d) ? Double.toString(d) : decimal(new BigDecimal(value.toString()));
         }
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
                 || value instanceof BigInteger) {
             return value.toString();
         }
         if (value instanceof Number number) {
-            return of(new BigDecimal(number.toString()));
+            return decimal(new BigDecimal(number.toString()));
         }
         if (value instanceof byte[] bytes) {
             return "0x" + HexFormat.of().formatHex(bytes);
@@ -54,5 +54,22 @@ final class ValueText {
             return text.append('}').toString();
         }
         return value.toString();
+    }
+
+    /** The plain digits without trailing zeros: {@code 9.90} is {@code 9.9}, {@code 5.00} is {@code 5}. */
+    private static String decimal(BigDecimal decimal) {
+        String plain = decimal.toPlainString();
+        if (decimal.scale() <= 0) {
+            return plain;
+        }
+        int end = plain.length();
+        while (plain.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (plain.charAt(end - 1) == '.') {
+            end--;
+        }
+        String text = plain.substring(0, end);
+        return text.equals("-0") ? "0" : text;
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -23,6 +24,7 @@ public final class TrackingDataSource implements DataSource {
     private final JdbcUrl url;
     private final Properties properties;
     private final Set<Connection> open;
+    private final AtomicReference<String> retired;
     private volatile int loginTimeoutSeconds;
 
     /**
@@ -30,14 +32,15 @@ public final class TrackingDataSource implements DataSource {
      * @param properties credentials, timeouts and session settings
      */
     public TrackingDataSource(JdbcUrl url, Properties properties) {
-        this(url, properties, ConcurrentHashMap.newKeySet());
+        this(url, properties, ConcurrentHashMap.newKeySet(), new AtomicReference<>());
     }
 
-    private TrackingDataSource(JdbcUrl url, Properties properties, Set<Connection> open) {
+    private TrackingDataSource(JdbcUrl url, Properties properties, Set<Connection> open, AtomicReference<String> retired) {
         this.url = url;
         this.properties = new Properties();
         this.properties.putAll(properties);
         this.open = open;
+        this.retired = retired;
     }
 
     /**
@@ -48,15 +51,33 @@ public final class TrackingDataSource implements DataSource {
         Properties more = new Properties();
         more.putAll(properties);
         more.setProperty(name, value);
-        return new TrackingDataSource(url, more, open);
+        return new TrackingDataSource(url, more, open, retired);
     }
 
     public JdbcUrl url() {
         return url;
     }
 
+    /**
+     * Refuse every later connection, here and in the data sources made with {@link #withProperty}, with a message
+     * that says why: the database was dropped or kept at the end of its test.
+     *
+     * @param why the message, ending in how to fix the test
+     */
+    public void retire(String why) {
+        retired.compareAndSet(null, why);
+    }
+
+    private void refuseIfRetired() {
+        String why = retired.get();
+        if (why != null) {
+            throw new RehearsalException(why);
+        }
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
+        refuseIfRetired();
         Connection connection = DriverManager.getConnection(url.toUrl(), properties);
         open.removeIf(TrackingDataSource::isClosedQuietly);
         open.add(connection);
@@ -65,6 +86,7 @@ public final class TrackingDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
+        refuseIfRetired();
         Properties withUser = new Properties();
         withUser.putAll(properties);
         withUser.setProperty("user", username);

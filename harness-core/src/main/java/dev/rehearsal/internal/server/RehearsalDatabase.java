@@ -43,6 +43,7 @@ public final class RehearsalDatabase implements AutoCloseable {
      */
     public String keep() {
         if (closed.compareAndSet(false, true)) {
+            dataSource.retire(afterTheTest("kept"));
             dataSource.closeOpenConnections();
         }
         String note = server.provider() == dev.rehearsal.ProviderKind.EXISTING
@@ -56,8 +57,15 @@ public final class RehearsalDatabase implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            dataSource.retire(afterTheTest("dropped"));
             dataSource.closeOpenConnections();
             server.drop(name());
         }
+    }
+
+    private String afterTheTest(String what) {
+        return "The rehearsal database " + name() + " was " + what + " when its test ended: a Rehearsal, and the"
+                + " DataSource it gives, serve only the test that received them, and the harness touches no database it"
+                + " no longer owns.\nTo fix this, use them inside that test method; do not keep them in fields.";
     }
 }

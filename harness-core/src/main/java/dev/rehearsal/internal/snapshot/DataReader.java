@@ -86,7 +86,7 @@ public final class DataReader {
             String sql = "SELECT " + columns.stream().map(dialect::quote).collect(Collectors.joining(", ")) + " FROM " + from
                     + (key.isEmpty() ? "" : " ORDER BY " + key.stream().map(dialect::quote).collect(Collectors.joining(", ")));
             if (dialect.engine() == Engine.POSTGRESQL) {
-                statement.setFetchSize(2_000);
+                statement.setFetchSize(10_000);
             }
             List<List<String>> rows = new ArrayList<>((int) count);
             try (ResultSet rs = statement.executeQuery(sql)) {

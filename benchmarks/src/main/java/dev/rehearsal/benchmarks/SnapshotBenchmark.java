@@ -1,0 +1,138 @@
+package dev.rehearsal.benchmarks;
+
+import dev.rehearsal.Engine;
+import dev.rehearsal.internal.DefaultRehearsal;
+import dev.rehearsal.internal.Settings;
+import dev.rehearsal.internal.flyway.MigrationSettings;
+import dev.rehearsal.internal.server.JdbcServer;
+import dev.rehearsal.internal.server.RehearsalDatabase;
+import dev.rehearsal.internal.server.ServerSpec;
+import dev.rehearsal.internal.server.Servers;
+import dev.rehearsal.seed.SeedPlan;
+import dev.rehearsal.snapshot.DataDiff;
+import dev.rehearsal.snapshot.DataMapping;
+import dev.rehearsal.snapshot.DataSnapshot;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What a data snapshot costs, side by side in the same run with the least any snapshot must do: read every row of
+ * the same tables over plain JDBC into arrays. Also times the comparison of two snapshots and prints the heap a
+ * snapshot holds per row. Medians over the rounds.
+ *
+ * <p>Run: {@code mvn -B -Pbenchmark -pl benchmarks -am verify -DskipTests}; {@code -Dbenchmark.quick=true} for a
+ * smoke run with a tenth of the rows and one round.
+ */
+public final class SnapshotBenchmark {
+
+    private SnapshotBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Boolean.getBoolean("benchmark.quick");
+        int divisor = quick ? 10 : 1;
+        int rounds = quick ? 1 : 5;
+        int warmups = quick ? 0 : 1;
+        List<Engine> engines = Arrays.stream(System.getProperty("benchmark.engines", "postgresql,mariadb").split(","))
+                .map(String::strip).map(Engine::fromId).toList();
+        SeedPlan plan = SeedPlan.withSeed(1).rows("customers", 10_000 / divisor).rows("orders", 50_000 / divisor)
+                .rows("order_lines", 100_000 / divisor);
+        Settings settings = Settings.fromSystem();
+        System.out.printf(Locale.ROOT, "%nSnapshot benchmark: sample schema, %d round(s) after %d warm-up round(s),"
+                + " medians%n", rounds, warmups);
+        for (Engine engine : engines) {
+            try (JdbcServer server = Servers.start(ServerSpec.select(engine, Optional.empty(), "benchmark", settings),
+                    settings.connectionPolicy(), settings.startupTimeout());
+                    RehearsalDatabase database = server.createDatabase("bench_snapshot")) {
+                DefaultRehearsal rehearsal = new DefaultRehearsal(database, MigrationSettings.defaults(
+                        SnapshotBenchmark.class.getClassLoader(), "snapshot benchmark")
+                        .withLocations(List.of("classpath:bench/sample"), "snapshot benchmark"), outcome -> { });
+                rehearsal.migrateToLatest();
+                long rows = rehearsal.seed(plan).totalRows();
+                List<Double> plain = new ArrayList<>();
+                List<Double> snapshot = new ArrayList<>();
+                List<Double> compare = new ArrayList<>();
+                long heap = 0;
+                for (int round = 0; round < warmups + rounds; round++) {
+                    long start = System.nanoTime();
+                    long read = plainRead(rehearsal);
+                    double plainSeconds = (System.nanoTime() - start) / 1e9;
+                    long before = usedHeap();
+                    start = System.nanoTime();
+                    DataSnapshot first = rehearsal.snapshotData();
+                    double snapshotSeconds = (System.nanoTime() - start) / 1e9;
+                    long held = usedHeap() - before;
+                    DataSnapshot second = rehearsal.snapshotData();
+                    start = System.nanoTime();
+                    DataDiff diff = first.diff(second, DataMapping.unchanged());
+                    double compareSeconds = (System.nanoTime() - start) / 1e9;
+                    if (read != rows || !diff.isEmpty()) {
+                        throw new IllegalStateException("read " + read + " of " + rows + " rows; diff " + diff);
+                    }
+                    if (round >= warmups) {
+                        plain.add(rows / plainSeconds);
+                        snapshot.add(rows / snapshotSeconds);
+                        compare.add(rows / compareSeconds);
+                        heap = Math.max(heap, held);
+                    }
+                }
+                System.out.printf(Locale.ROOT, "%n%s, %,d rows%n", server.describe(), rows);
+                print("plain JDBC read into arrays", plain);
+                print("snapshotData()", snapshot);
+                print("diff of two snapshots", compare);
+                System.out.printf(Locale.ROOT, "    snapshot / plain read = %.2f%n", median(snapshot) / median(plain));
+                System.out.printf(Locale.ROOT, "    heap held by a snapshot: %,d MB, %,d bytes per row%n",
+                        heap / (1024 * 1024), heap / rows);
+            }
+        }
+    }
+
+    /** Every row of every table into Object arrays: the least a snapshot must do. */
+    private static long plainRead(DefaultRehearsal rehearsal) throws SQLException {
+        long count = 0;
+        List<Object[]> sink = new ArrayList<>();
+        try (Connection c = rehearsal.dataSource().getConnection(); Statement st = c.createStatement()) {
+            for (String table : List.of("customers", "orders", "order_lines")) {
+                try (ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        Object[] row = new Object[columns];
+                        for (int i = 0; i < columns; i++) {
+                            row[i] = rs.getObject(i + 1);
+                        }
+                        sink.add(row);
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    private static void print(String what, List<Double> rates) {
+        System.out.printf(Locale.ROOT, "    %-30s %,10.0f rows/s   (rounds: %s)%n", what, median(rates),
+                rates.stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).collect(Collectors.joining(", ")));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
