@@ -3,7 +3,6 @@ package dev.rehearsal;
 import static dev.rehearsal.assertions.RehearsalAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rehearsal.internal.flyway.MigrationSettings;
 import dev.rehearsal.support.Corpus;
 import dev.rehearsal.support.TestDatabases;
 import dev.rehearsal.support.TestDatabases.Scope;
@@ -18,7 +17,7 @@ class CorpusTest {
 
     @Test
     void conductor_postgres_migrates_to_its_latest_version_with_the_transactional_lock_off() {
-        try (Scope scope = TestDatabases.rehearsal(Engine.POSTGRESQL, CorpusTest::lockOff,
+        try (Scope scope = TestDatabases.rehearsal(Engine.POSTGRESQL, s -> s.withPostgresqlTransactionalLock(false),
                 Corpus.location("conductor-postgres"), Corpus.location("conductor-postgres-notify-optional"))) {
             StepOutcome outcome = scope.rehearsal().migrateToLatest();
 
@@ -57,10 +56,5 @@ class CorpusTest {
             assertThat(outcome).hasSucceeded().hasReachedVersion("10");
             assertThat(outcome.applied()).hasSize(10);
         }
-    }
-
-    private static MigrationSettings lockOff(MigrationSettings settings) {
-        return new MigrationSettings(settings.locations(), settings.placeholders(), settings.schemas(), settings.table(),
-                false, settings.flywayProperties(), settings.classLoader(), settings.origin());
     }
 }

@@ -4,7 +4,6 @@ import static dev.rehearsal.assertions.RehearsalAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rehearsal.internal.flyway.MigrationSettings;
 import dev.rehearsal.support.TestDatabases;
 import dev.rehearsal.support.TestDatabases.Scope;
 import java.util.stream.Stream;
@@ -67,7 +66,7 @@ class DamageTest {
 
     @Test
     void if_not_exists_over_an_invalid_index_succeeds_without_an_index_that_works() {
-        try (Scope scope = TestDatabases.rehearsal(Engine.POSTGRESQL, DamageTest::lockOff,
+        try (Scope scope = TestDatabases.rehearsal(Engine.POSTGRESQL, s -> s.withPostgresqlTransactionalLock(false),
                 "classpath:db/damage/pg-base", "classpath:db/damage/pg-cic")) {
             Rehearsal rehearsal = scope.rehearsal();
             rehearsal.migrateTo("1");
@@ -109,10 +108,5 @@ class DamageTest {
             rehearsal.execute("UPDATE orders SET quantity = 1 WHERE quantity <= 0");
             assertThat(rehearsal).hasNoLeftovers().convergesWithCleanRun();
         }
-    }
-
-    private static MigrationSettings lockOff(MigrationSettings s) {
-        return new MigrationSettings(s.locations(), s.placeholders(), s.schemas(), s.table(), false, s.flywayProperties(),
-                s.classLoader(), s.origin());
     }
 }

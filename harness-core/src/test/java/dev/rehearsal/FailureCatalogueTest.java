@@ -401,7 +401,7 @@ class FailureCatalogueTest {
             @TempDir Path dir) throws IOException {
         Path original = write(dir.resolve("original"), c.setup(), c.change());
         UnaryOperator<MigrationSettings> settings = c.nonTransactional() || c.change().contains("CONCURRENTLY")
-                || (c.rewrite() != null && c.rewrite().contains("CONCURRENTLY")) ? FailureCatalogueTest::lockOff : s -> s;
+                || (c.rewrite() != null && c.rewrite().contains("CONCURRENTLY")) ? s -> s.withPostgresqlTransactionalLock(false) : s -> s;
         try (Scope scope = TestDatabases.rehearsal(c.engine(), settings, "filesystem:" + original)) {
             Rehearsal rehearsal = scope.rehearsal();
             assertThat(rehearsal.migrateTo("1")).hasSucceeded();
@@ -468,10 +468,5 @@ class FailureCatalogueTest {
         Files.writeString(dir.resolve("V1__setup.sql"), setup);
         Files.writeString(dir.resolve("V2__change.sql"), change);
         return dir;
-    }
-
-    private static MigrationSettings lockOff(MigrationSettings s) {
-        return new MigrationSettings(s.locations(), s.placeholders(), s.schemas(), s.table(), false, s.flywayProperties(),
-                s.classLoader(), s.origin());
     }
 }

@@ -4,7 +4,6 @@ import static dev.rehearsal.assertions.RehearsalAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rehearsal.internal.flyway.MigrationSettings;
 import dev.rehearsal.schema.SchemaDiff;
 import dev.rehearsal.support.TestDatabases;
 import dev.rehearsal.support.TestDatabases.Scope;
@@ -45,7 +44,7 @@ class LeftoversAndStatusTest {
 
     @Test
     void a_failed_concurrent_unique_index_leaves_an_invalid_index_that_no_longer_enforces_anything() {
-        try (Scope scope = TestDatabases.rehearsal(Engine.POSTGRESQL, LeftoversAndStatusTest::lockOff,
+        try (Scope scope = TestDatabases.rehearsal(Engine.POSTGRESQL, s -> s.withPostgresqlTransactionalLock(false),
                 "classpath:db/leftovers/invalid-index")) {
             Rehearsal rehearsal = scope.rehearsal();
             rehearsal.migrateTo("1");
@@ -137,10 +136,5 @@ class LeftoversAndStatusTest {
                             + "  customers: column note is varchar(200) null, expected absent\n"
                             + "  customers: column phone is varchar(30) null, expected absent");
         }
-    }
-
-    private static MigrationSettings lockOff(MigrationSettings s) {
-        return new MigrationSettings(s.locations(), s.placeholders(), s.schemas(), s.table(), false, s.flywayProperties(),
-                s.classLoader(), s.origin());
     }
 }

@@ -145,7 +145,7 @@ class RecoveryTest {
 
     @org.junit.jupiter.api.Test
     void a_postgresql_script_run_outside_a_transaction_is_resumed_once_its_invalid_index_is_dropped() {
-        try (Scope scope = TestDatabases.rehearsal(Engine.POSTGRESQL, RecoveryTest::lockOff,
+        try (Scope scope = TestDatabases.rehearsal(Engine.POSTGRESQL, s -> s.withPostgresqlTransactionalLock(false),
                 "classpath:db/leftovers/invalid-index")) {
             Rehearsal rehearsal = scope.rehearsal();
             rehearsal.migrateTo("1");
@@ -159,6 +159,30 @@ class RecoveryTest {
             rehearsal.execute("DROP INDEX uq_customers_email");
             assertThat(rehearsal.resumeFailedMigration()).hasSucceeded().hasApplied("2").hasReachedVersion("2");
             assertThat(rehearsal).convergesWithCleanRun().hasNoLeftovers();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("mysqlFamily")
+    void resume_records_the_resumed_version_only_and_leaves_the_repeatable_migrations_to_run(Engine engine) {
+        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk")) {
+            Rehearsal rehearsal = scope.rehearsal();
+            rehearsal.migrateTo("1");
+            rehearsal.execute("INSERT INTO orders (id, customer_id, total) VALUES (11, 999, 5.00)");
+            assertThat(rehearsal.migrateTo("2")).hasFailed().isAtStatement(2);
+            rehearsal.execute("DELETE FROM orders");
+            // the fix comes with a new repeatable migration, pending while the resume records version 2
+            Rehearsal withView = rehearsal.withLocations("classpath:db/fk", "classpath:db/resume-repeatable");
+
+            assertThat(withView.resumeFailedMigration()).hasSucceeded().hasApplied("2");
+
+            assertThat(withView.status().history()).extracting(HistoryRow::script, HistoryRow::success).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("V1__customers_and_orders.sql", true),
+                    org.assertj.core.groups.Tuple.tuple("V2__orders_customer_fk.sql", true));
+            assertThat(withView.migrateToLatest()).as("the repeatable migration is still to run, and runs").hasSucceeded();
+            assertThat(withView.queryForLong("SELECT COUNT(*) FROM order_counts")).isZero();
+            assertThat(withView.status().history()).extracting(HistoryRow::script)
+                    .endsWith("R__order_counts.sql");
         }
     }
 
@@ -179,10 +203,6 @@ class RecoveryTest {
         }
     }
 
-    private static MigrationSettings lockOff(MigrationSettings s) {
-        return new MigrationSettings(s.locations(), s.placeholders(), s.schemas(), s.table(), false, s.flywayProperties(),
-                s.classLoader(), s.origin());
-    }
 
     @ParameterizedTest
     @MethodSource("engines")

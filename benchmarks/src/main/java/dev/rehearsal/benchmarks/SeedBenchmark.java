@@ -18,7 +18,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,12 +49,8 @@ public final class SeedBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = Boolean.getBoolean("benchmark.quick");
-        int divisor = quick ? 10 : 1;
-        int rounds = quick ? 1 : 5;
-        int warmups = quick ? 0 : 1;
-        List<Engine> engines = Arrays.stream(System.getProperty("benchmark.engines", "postgresql,mariadb").split(","))
-                .map(String::strip).map(Engine::fromId).toList();
+        BenchmarkRun run = BenchmarkRun.fromSystem();
+        int divisor = run.divisor();
         List<Scenario> scenarios = List.of(
                 new Scenario("6-column orders table", "classpath:bench/six",
                         SeedPlan.withSeed(1).rows("orders", 50_000 / divisor)),
@@ -64,26 +59,26 @@ public final class SeedBenchmark {
                                 .rows("order_lines", 100_000 / divisor)));
         Settings settings = Settings.fromSystem();
         System.out.printf(Locale.ROOT, "%nSeed benchmark: %d round(s) after %d warm-up round(s), median rows/s%n",
-                rounds, warmups);
-        for (Engine engine : engines) {
+                run.rounds(), run.warmups());
+        for (Engine engine : run.engines()) {
             try (JdbcServer server = Servers.start(ServerSpec.select(engine, Optional.empty(), "benchmark", settings),
                     settings.connectionPolicy(), settings.startupTimeout())) {
                 System.out.printf(Locale.ROOT, "%n%s%n", server.describe());
                 for (Scenario scenario : scenarios) {
-                    run(server, scenario, rounds, warmups);
+                    run(server, scenario, run);
                 }
             }
         }
     }
 
-    private static void run(JdbcServer server, Scenario scenario, int rounds, int warmups) throws Exception {
+    private static void run(JdbcServer server, Scenario scenario, BenchmarkRun run) throws Exception {
         List<Rows> rows = pregenerate(server, scenario);
         long total = rows.stream().mapToLong(r -> r.values().size()).sum();
         boolean copy = server.engine() == Engine.POSTGRESQL;
         byte[][] serialized = copy ? rows.stream().map(SeedBenchmark::copyText).toArray(byte[][]::new) : null;
         Map<String, List<Double>> rates = new LinkedHashMap<>();
-        for (int round = 0; round < warmups + rounds; round++) {
-            boolean measured = round >= warmups;
+        for (int round = 0; round < run.warmups() + run.rounds(); round++) {
+            boolean measured = run.measured(round);
             double seed = total / timed(server, scenario, rehearsal -> rehearsal.seed(scenario.plan()));
             double batches = total / timed(server, scenario, rehearsal -> batches(rehearsal, rows));
             Double raw = copy ? total / timed(server, scenario, rehearsal -> rawCopy(rehearsal, rows, serialized)) : null;
@@ -97,12 +92,7 @@ public final class SeedBenchmark {
         }
         System.out.printf(Locale.ROOT, "  %s, %,d rows:%n", scenario.name(), total);
         Map<String, Double> medians = new LinkedHashMap<>();
-        rates.forEach((method, values) -> {
-            double median = median(values);
-            medians.put(method, median);
-            System.out.printf(Locale.ROOT, "    %-38s %,10.0f rows/s   (rounds: %s)%n", method, median,
-                    values.stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).collect(Collectors.joining(", ")));
-        });
+        rates.forEach((method, values) -> medians.put(method, BenchmarkRun.printRate(method, 38, values)));
         double seed = medians.get("generate + load (Rehearsal.seed)");
         System.out.printf(Locale.ROOT, "    seed / plain batches = %.2f%n", seed / medians.get("plain JDBC batches, same rows"));
         if (copy) {
@@ -224,11 +214,5 @@ public final class SeedBenchmark {
         MigrationSettings settings = MigrationSettings.defaults(SeedBenchmark.class.getClassLoader(), "benchmark")
                 .withLocations(List.of(scenario.location()), "benchmark");
         return new DefaultRehearsal(database, settings, outcome -> { });
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

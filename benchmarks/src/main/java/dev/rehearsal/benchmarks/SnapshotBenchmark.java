@@ -17,11 +17,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What a data snapshot costs, side by side in the same run with the least any snapshot must do: read every row of
@@ -37,18 +35,14 @@ public final class SnapshotBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = Boolean.getBoolean("benchmark.quick");
-        int divisor = quick ? 10 : 1;
-        int rounds = quick ? 1 : 5;
-        int warmups = quick ? 0 : 1;
-        List<Engine> engines = Arrays.stream(System.getProperty("benchmark.engines", "postgresql,mariadb").split(","))
-                .map(String::strip).map(Engine::fromId).toList();
+        BenchmarkRun run = BenchmarkRun.fromSystem();
+        int divisor = run.divisor();
         SeedPlan plan = SeedPlan.withSeed(1).rows("customers", 10_000 / divisor).rows("orders", 50_000 / divisor)
                 .rows("order_lines", 100_000 / divisor);
         Settings settings = Settings.fromSystem();
         System.out.printf(Locale.ROOT, "%nSnapshot benchmark: sample schema, %d round(s) after %d warm-up round(s),"
-                + " medians%n", rounds, warmups);
-        for (Engine engine : engines) {
+                + " medians%n", run.rounds(), run.warmups());
+        for (Engine engine : run.engines()) {
             try (JdbcServer server = Servers.start(ServerSpec.select(engine, Optional.empty(), "benchmark", settings),
                     settings.connectionPolicy(), settings.startupTimeout());
                     RehearsalDatabase database = server.createDatabase("bench_snapshot")) {
@@ -61,7 +55,7 @@ public final class SnapshotBenchmark {
                 List<Double> snapshot = new ArrayList<>();
                 List<Double> compare = new ArrayList<>();
                 long heap = 0;
-                for (int round = 0; round < warmups + rounds; round++) {
+                for (int round = 0; round < run.warmups() + run.rounds(); round++) {
                     long start = System.nanoTime();
                     long read = plainRead(rehearsal);
                     double plainSeconds = (System.nanoTime() - start) / 1e9;
@@ -77,7 +71,7 @@ public final class SnapshotBenchmark {
                     if (read != rows || !diff.isEmpty()) {
                         throw new IllegalStateException("read " + read + " of " + rows + " rows; diff " + diff);
                     }
-                    if (round >= warmups) {
+                    if (run.measured(round)) {
                         plain.add(rows / plainSeconds);
                         snapshot.add(rows / snapshotSeconds);
                         compare.add(rows / compareSeconds);
@@ -85,10 +79,10 @@ public final class SnapshotBenchmark {
                     }
                 }
                 System.out.printf(Locale.ROOT, "%n%s, %,d rows%n", server.describe(), rows);
-                print("plain JDBC read into arrays", plain);
-                print("snapshotData()", snapshot);
-                print("diff of two snapshots", compare);
-                System.out.printf(Locale.ROOT, "    snapshot / plain read = %.2f%n", median(snapshot) / median(plain));
+                double plainRate = BenchmarkRun.printRate("plain JDBC read into arrays", 30, plain);
+                double snapshotRate = BenchmarkRun.printRate("snapshotData()", 30, snapshot);
+                BenchmarkRun.printRate("diff of two snapshots", 30, compare);
+                System.out.printf(Locale.ROOT, "    snapshot / plain read = %.2f%n", snapshotRate / plainRate);
                 System.out.printf(Locale.ROOT, "    heap held by a snapshot: %,d MB, %,d bytes per row%n",
                         heap / (1024 * 1024), heap / rows);
             }
@@ -123,16 +117,5 @@ public final class SnapshotBenchmark {
             System.gc();
         }
         return runtime.totalMemory() - runtime.freeMemory();
-    }
-
-    private static void print(String what, List<Double> rates) {
-        System.out.printf(Locale.ROOT, "    %-30s %,10.0f rows/s   (rounds: %s)%n", what, median(rates),
-                rates.stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).collect(Collectors.joining(", ")));
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

@@ -105,16 +105,19 @@ public final class DefaultRehearsal implements Rehearsal {
 
     @Override
     public Optional<String> currentVersion() {
+        database.requireLive();
         return runner.currentVersion(dataSource);
     }
 
     @Override
     public List<String> pendingVersions() {
+        database.requireLive();
         return runner.pendingVersions();
     }
 
     @Override
     public Schema schema() {
+        database.requireLive();
         try (Connection connection = dataSource.getConnection()) {
             return SchemaReader.of(engine()).read(connection, engine(),
                     runner.settings().table().orElse("flyway_schema_history"));
@@ -125,34 +128,40 @@ public final class DefaultRehearsal implements Rehearsal {
 
     @Override
     public StepOutcome migrateTo(String version) {
+        database.requireLive();
         Objects.requireNonNull(version, "version");
         return reported(runner.migrateTo(version));
     }
 
     @Override
     public StepOutcome migrateToNext() {
+        database.requireLive();
         return reported(runner.migrateToNext());
     }
 
     @Override
     public StepOutcome migrateToLatest() {
+        database.requireLive();
         return reported(runner.migrateToLatest());
     }
 
     @Override
     public long execute(String sql) {
+        database.requireLive();
         Objects.requireNonNull(sql, "sql");
         return executeStatements(sql, "execute(...)");
     }
 
     @Override
     public long executeScript(String location) {
+        database.requireLive();
         Objects.requireNonNull(location, "location");
         return executeStatements(read(location), "executeScript(\"" + location + "\")");
     }
 
     @Override
     public List<Map<String, Object>> query(String sql) {
+        database.requireLive();
         Objects.requireNonNull(sql, "sql");
         SafetyGuard.check(sql, engine(), database.name());
         try (Connection connection = dataSource.getConnection();
@@ -175,6 +184,7 @@ public final class DefaultRehearsal implements Rehearsal {
 
     @Override
     public long queryForLong(String sql) {
+        database.requireLive();
         List<Map<String, Object>> rows = query(sql);
         if (rows.isEmpty() || rows.get(0).isEmpty()) {
             throw new RehearsalException("queryForLong(...): the query returned no row: " + sql);
@@ -188,11 +198,13 @@ public final class DefaultRehearsal implements Rehearsal {
 
     @Override
     public StepOutcome resumeFailedMigration() {
+        database.requireLive();
         return reported(runner.resume(dataSource, Optional.ofNullable(state.lastStep)));
     }
 
     @Override
     public RepairOutcome repair() {
+        database.requireLive();
         return runner.repair();
     }
 
@@ -207,6 +219,7 @@ public final class DefaultRehearsal implements Rehearsal {
 
     @Override
     public SeedReport seed(SeedPlan plan) {
+        database.requireLive();
         Objects.requireNonNull(plan, "plan");
         Seeder seeder = ServiceLoader.load(Seeder.class, runner.settings().classLoader()).findFirst()
                 .or(() -> ServiceLoader.load(Seeder.class, DefaultRehearsal.class.getClassLoader()).findFirst())
@@ -233,6 +246,7 @@ public final class DefaultRehearsal implements Rehearsal {
 
     @Override
     public Schema cleanRunSchema() {
+        database.requireLive();
         Optional<String> version = currentVersion();
         try (RehearsalDatabase clean = database.server().createDatabase("clean_run")) {
             DefaultRehearsal run = new DefaultRehearsal(clean, runner.settings(), outcome -> { }, new State(), false);
@@ -250,6 +264,7 @@ public final class DefaultRehearsal implements Rehearsal {
 
     @Override
     public List<Leftover> leftovers() {
+        database.requireLive();
         List<HistoryRow> history = runner.history(dataSource);
         String failedScript = history.stream().filter(row -> !row.success()).map(HistoryRow::script).reduce((a, b) -> b)
                 .orElse(null);
@@ -261,6 +276,7 @@ public final class DefaultRehearsal implements Rehearsal {
 
     @Override
     public MigrationStatus status() {
+        database.requireLive();
         List<HistoryRow> history = runner.history(dataSource);
         Schema actual = schema();
         SchemaDiff drift = SchemaDiff.between(cleanRunSchema(), actual);
@@ -273,6 +289,7 @@ public final class DefaultRehearsal implements Rehearsal {
 
     @Override
     public DataSnapshot snapshotData(String... tables) {
+        database.requireLive();
         Objects.requireNonNull(tables, "tables");
         String call = "snapshotData(" + Arrays.stream(tables).map(t -> "\"" + t + "\"").collect(Collectors.joining(", "))
                 + ")";

@@ -116,13 +116,24 @@ final class Comparison {
                 compared.add(new int[] {i, at});
             }
         }
+        // rows are matched by key only while every key column is still there and keeps its values
         boolean keyed = !was.primaryKey().isEmpty() && was.primaryKey().stream()
-                .allMatch(k -> position.containsKey(k.toLowerCase(java.util.Locale.ROOT)));
+                .allMatch(k -> position.containsKey(k.toLowerCase(java.util.Locale.ROOT)) && !mapping.changes(was.name(), k));
         if (keyed) {
             compareByKey(was, now, compared, position);
         } else {
-            compareWhole(was, now, compared);
+            compareWhole(was, withoutDeleted(was), now, compared);
         }
+    }
+
+    /** The rows of a table minus those declared deleted, found by the key the earlier snapshot has. */
+    private List<List<String>> withoutDeleted(TableRows was) {
+        Set<List<String>> deleted = new HashSet<>(mapping.deletedKeys(was.name()));
+        if (deleted.isEmpty()) {
+            return was.rows();
+        }
+        int[] key = indexes(was, was.primaryKey());
+        return was.rows().stream().filter(row -> !deleted.contains(project(row, key))).toList();
     }
 
     private void compareByKey(TableRows was, TableRows now, List<int[]> compared, Map<String, Integer> position) {
@@ -130,18 +141,23 @@ final class Comparison {
         int[] keyAfter = was.primaryKey().stream()
                 .mapToInt(k -> position.get(k.toLowerCase(java.util.Locale.ROOT))).toArray();
         Map<List<String>, List<String>> remaining = new LinkedHashMap<>();
-        now.rows().forEach(row -> remaining.put(project(row, keyAfter), row));
+        List<List<String>> duplicates = new ArrayList<>();
+        for (List<String> row : now.rows()) {
+            if (remaining.putIfAbsent(project(row, keyAfter), row) != null) {
+                duplicates.add(row); // the step dropped the key and doubled rows: each extra one is an added row
+            }
+        }
         Set<List<String>> deleted = new HashSet<>(mapping.deletedKeys(was.name()));
         for (List<String> row : was.rows()) {
             List<String> key = project(row, keyBefore);
-            String keyText = RowText.key(was.primaryKey(), key);
             List<String> later = remaining.remove(key);
             if (later == null) {
                 if (!deleted.contains(key)) {
-                    add(was.name(), Kind.ROW_MISSING, keyText, RowText.row(was.columns(), row));
+                    add(was.name(), Kind.ROW_MISSING, RowText.key(was.primaryKey(), key), RowText.row(was.columns(), row));
                 }
             } else if (deleted.contains(key)) {
-                add(was.name(), Kind.ROW_NOT_DELETED, keyText, RowText.row(now.columns(), later));
+                add(was.name(), Kind.ROW_NOT_DELETED, RowText.key(was.primaryKey(), key),
+                        RowText.row(now.columns(), later));
             } else {
                 List<String> changes = new ArrayList<>();
                 for (int[] pair : compared) {
@@ -151,23 +167,25 @@ final class Comparison {
                     }
                 }
                 if (!changes.isEmpty()) {
-                    add(was.name(), Kind.ROW_CHANGED, keyText, String.join(", ", changes));
+                    add(was.name(), Kind.ROW_CHANGED, RowText.key(was.primaryKey(), key), String.join(", ", changes));
                 }
             }
         }
         if (!mapping.insertsInto(was.name())) {
             remaining.forEach((key, row) -> add(was.name(), Kind.ROW_ADDED, RowText.key(was.primaryKey(), key),
                     RowText.row(now.columns(), row)));
+            duplicates.forEach(row -> add(was.name(), Kind.ROW_ADDED, RowText.key(was.primaryKey(),
+                    project(row, keyAfter)) + " (again)", RowText.row(now.columns(), row)));
         }
     }
 
     /** Without a usable key: the rows, projected on the compared columns, as a multiset. */
-    private void compareWhole(TableRows was, TableRows now, List<int[]> compared) {
+    private void compareWhole(TableRows was, List<List<String>> wasRows, TableRows now, List<int[]> compared) {
         int[] fromBefore = compared.stream().mapToInt(p -> p[0]).toArray();
         int[] fromAfter = compared.stream().mapToInt(p -> p[1]).toArray();
         List<String> names = compared.stream().map(p -> was.columns().get(p[0])).toList();
         Map<List<String>, Integer> counts = new HashMap<>();
-        was.rows().forEach(row -> counts.merge(project(row, fromBefore), 1, Integer::sum));
+        wasRows.forEach(row -> counts.merge(project(row, fromBefore), 1, Integer::sum));
         List<List<String>> added = new ArrayList<>();
         for (List<String> row : now.rows()) {
             List<String> values = project(row, fromAfter);
@@ -180,7 +198,7 @@ final class Comparison {
                 counts.put(values, left - 1);
             }
         }
-        for (List<String> row : was.rows()) {
+        for (List<String> row : wasRows) {
             List<String> values = project(row, fromBefore);
             Integer left = counts.get(values);
             if (left != null) {

@@ -23,8 +23,12 @@ import java.util.Set;
  *         .deletedRows("orders", List.of(11, 12)));
  * }</pre>
  *
- * <p>Values are held and compared as text: numbers without trailing zeros ({@code 9.90} is {@code 9.9}), binary
- * values as hex, dates and times in ISO form, so a column whose type changed compares equal when its values did not.
+ * <p>Values are held and compared as text: numbers without trailing zeros, so a number compares by value across
+ * numeric types ({@code 9.90} in {@code NUMERIC(10,2)} is {@code 9.9} in {@code NUMERIC(12,3)}, {@code 5} in
+ * {@code INT} is {@code 5} in {@code BIGINT}); text as it is; binary values as hex; dates, times and timestamps in ISO
+ * form, instants with an offset in UTC. A change of kind shows as changed values (a date becoming a timestamp,
+ * {@code true} becoming {@code 1}, {@code CHAR(n)} padding): declare such a column with
+ * {@link DataMapping#changedColumn}.
  *
  * @since 0.1
  */
@@ -111,7 +115,8 @@ public final class DataSnapshot {
 
     /**
      * Return a value as a snapshot holds it: numbers without trailing zeros, binary values as {@code 0x} and hex,
-     * timestamps, dates and times in ISO form, anything else as its {@code toString()}. Use it to write the rows of
+     * timestamps, dates and times in ISO form, instants ({@code OffsetDateTime}, {@code Instant}) in UTC, anything
+     * else as its {@code toString()}. Use it to write the rows of
      * an expected snapshot.
      *
      * @param value a value as JDBC returns it, or as a test writes it; may be {@code null}

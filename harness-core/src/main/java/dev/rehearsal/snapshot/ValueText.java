@@ -41,7 +41,17 @@ final class ValueText {
             return date.toLocalDate().toString();
         }
         if (value instanceof java.sql.Time time) {
-            return time.toLocalTime().toString();
+            // toLocalTime() would drop the milliseconds
+            return time.toLocalTime().withNano((int) Math.floorMod(time.getTime(), 1000L) * 1_000_000).toString();
+        }
+        if (value instanceof java.time.OffsetDateTime instant) {
+            return instant.withOffsetSameInstant(java.time.ZoneOffset.UTC).toString();
+        }
+        if (value instanceof java.time.ZonedDateTime instant) {
+            return instant.toOffsetDateTime().withOffsetSameInstant(java.time.ZoneOffset.UTC).toString();
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC).toString();
         }
         if (value instanceof java.util.Date date) {
             return date.toInstant().toString();

@@ -109,9 +109,7 @@ class SchemaReaderTest {
     }
 
     private static void readEveryVersion(Engine engine, int tablesAtTheEnd, String location) {
-        try (Scope scope = TestDatabases.rehearsal(engine, s -> new dev.rehearsal.internal.flyway.MigrationSettings(
-                s.locations(), s.placeholders(), s.schemas(), s.table(), false, s.flywayProperties(), s.classLoader(),
-                s.origin()), location)) {
+        try (Scope scope = TestDatabases.rehearsal(engine, s -> s.withPostgresqlTransactionalLock(false), location)) {
             Rehearsal rehearsal = scope.rehearsal();
             for (String version : rehearsal.pendingVersions()) {
                 rehearsal.migrateTo(version);

@@ -369,23 +369,25 @@ final class TableGenerator {
                         + "." + column.name() + " references", "name it: .referencing(\"customers\")"));
         List<Object[]> parentKeys;
         try {
-            parentKeys = relation.selfReference() ? List.of() : keys.keys(relation.parent().name(), relation.parentColumns());
+            // a table referencing itself: its rows so far are the parents, and the keys of the rows about to be
+            // generated, counted up from its highest, are taken too
+            parentKeys = keys.keys(relation.parent().name(), relation.parentColumns());
         } catch (SQLException e) {
             throw new LoadFailure(table, defects, e);
         }
         Kind kind = column.type().kind();
         if (kind == Kind.INTEGER) {
-            return missingNumbers(defect, column, parentKeys);
+            return missingNumbers(defect, column, parentKeys, relation.selfReference() ? rows : 0);
         }
         Set<String> taken = new HashSet<>();
-        parentKeys.forEach(key -> taken.add(String.valueOf(key[0])));
+        parentKeys.forEach(key -> taken.add(String.valueOf(normalized(key[0]))));
         return k -> switch (kind) {
             case UUID -> new UUID(0x0badc0de0000L + k, 0x8000000000000000L | k);
             default -> {
                 int max = column.type().length().orElse(Integer.MAX_VALUE);
                 String value = "missing-" + (k + 1);
                 value = value.length() <= max ? value : value.substring(value.length() - max);
-                if (taken.contains(value)) {
+                if (taken.contains(String.valueOf(normalized(value)))) {
                     throw SeedErrors.impossibleDefect(defect, "no value of " + table.name() + "." + column.name() + " ("
                             + column.type() + ") both fits and is missing from " + relation.parent().name(),
                             "plant fewer orphans, or widen the column");
@@ -399,10 +401,11 @@ final class TableGenerator {
      * Numbers missing from the parent and inside the column's range: well above the parent's highest key where
      * there is room, then the free numbers counting down from there.
      */
-    private IntFunction<Object> missingNumbers(Defect defect, Column column, List<Object[]> parentKeys) {
+    private IntFunction<Object> missingNumbers(Defect defect, Column column, List<Object[]> parentKeys, int generated) {
         BigInteger top = column.type().maxInteger().orElse(BigInteger.valueOf(Long.MAX_VALUE));
         BigInteger bottom = column.type().minInteger().orElse(BigInteger.valueOf(Long.MIN_VALUE));
-        BigInteger highest = maxNumber(parentKeys);
+        BigInteger existing = maxNumber(parentKeys);
+        BigInteger highest = existing.add(BigInteger.valueOf(generated));
         BigInteger start = highest.add(BigInteger.valueOf(1_000_000L)).compareTo(top) <= 0
                 ? highest.add(BigInteger.valueOf(1_000_000L)) : highest.add(BigInteger.ONE).min(top.add(BigInteger.ONE));
         long above = top.subtract(start).add(BigInteger.ONE).max(BigInteger.ZERO).min(BigInteger.valueOf(Integer.MAX_VALUE))
@@ -410,7 +413,7 @@ final class TableGenerator {
         Set<BigInteger> taken = new HashSet<>();
         parentKeys.forEach(key -> {
             if (key[0] instanceof Number n) {
-                taken.add(new BigInteger(n.toString().replaceAll("\\..*", "")));
+                taken.add(new BigDecimal(n.toString()).toBigInteger());
             }
         });
         List<Long> below = new ArrayList<>();
@@ -421,7 +424,8 @@ final class TableGenerator {
             }
             int wanted = (int) (k - above);
             while (below.size() <= wanted && next[0].compareTo(bottom) >= 0) {
-                if (!taken.contains(next[0])) {
+                boolean generatedHere = next[0].compareTo(existing) > 0 && next[0].compareTo(highest) <= 0;
+                if (!taken.contains(next[0]) && !generatedHere) {
                     below.add(next[0].longValueExact());
                 }
                 next[0] = next[0].subtract(BigInteger.ONE);
@@ -439,7 +443,7 @@ final class TableGenerator {
         BigInteger max = BigInteger.ZERO;
         for (Object[] key : keys) {
             if (key[0] instanceof Number n) {
-                BigInteger value = new BigInteger(n.toString().replaceAll("\\..*", ""));
+                BigInteger value = new BigDecimal(n.toString()).toBigInteger();
                 if (value.compareTo(max) > 0) {
                     max = value;
                 }

@@ -113,7 +113,8 @@ public final class DamageCheck {
                 }
             });
             checkViolations(st, dialect, after).forEach((check, count) -> {
-                if (count > before.checkViolations().getOrDefault(check, 0L)) {
+                long was = before.checkViolations().getOrDefault(check, 0L);
+                if (count > 0 && was >= 0 && count > was) {
                     String[] parts = check.split("\\.", 2);
                     damage.add(new Damage(DamageKind.CHECK_VIOLATED, parts[0], count + " row(s) violate check "
                             + parts[1] + ", which the engine accepted without enforcing it on them (checks off, or NOT"
@@ -163,7 +164,10 @@ public final class DamageCheck {
         return violations;
     }
 
-    /** Rows violating each enforced CHECK; a predicate the engine cannot evaluate alone is passed over. */
+    /**
+     * Rows violating each enforced CHECK, by {@code table.check}; -1 where the predicate cannot be evaluated on its
+     * own (e.g. it calls a function of another schema): nothing can be concluded about that check.
+     */
     public static Map<String, Long> checkViolations(Statement st, Dialect dialect, Schema schema) {
         Map<String, Long> violations = new HashMap<>();
         for (Table table : schema.tables()) {
@@ -171,13 +175,14 @@ public final class DamageCheck {
                 if (!check.validated()) {
                     continue; // reported as NOT VALID
                 }
+                long count;
                 try {
-                    long count = count(st, dialect.countCheckViolations(table, check));
-                    if (count > 0) {
-                        violations.put(table.name() + "." + check.name(), count);
-                    }
+                    count = count(st, dialect.countCheckViolations(table, check));
                 } catch (SQLException e) {
-                    // e.g. a predicate calling a function of another schema: nothing to conclude
+                    count = -1;
+                }
+                if (count != 0) {
+                    violations.put(table.name() + "." + check.name(), count);
                 }
             }
         }

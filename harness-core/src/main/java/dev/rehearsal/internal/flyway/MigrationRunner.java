@@ -300,13 +300,15 @@ public final class MigrationRunner {
         String historyTable = settings.table().orElse("flyway_schema_history");
         DamageCheck.Census census = damageChecks
                 ? DamageCheck.census(reads, engine(), database.server().dialect(), historyTable) : null;
+        for (int j = from; j <= statements.size(); j++) {
+            dev.rehearsal.internal.jdbc.SafetyGuard.check(statements.get(j - 1).sql(), engine(), database.name());
+        }
         long start = System.nanoTime();
         List<String> ran = new java.util.ArrayList<>();
         List<String> warnings = new java.util.ArrayList<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (int j = from; j <= statements.size(); j++) {
                 SqlText.Located located = statements.get(j - 1);
-                dev.rehearsal.internal.jdbc.SafetyGuard.check(located.sql(), engine(), database.name());
                 try {
                     statement.execute(located.sql());
                 } catch (SQLException e) {
@@ -331,21 +333,47 @@ public final class MigrationRunner {
         } catch (SQLException e) {
             throw new RehearsalException(step + " could not connect to " + database.info() + ": " + e.getMessage(), e);
         }
-        Flyway recorder = flyway(null, version);
-        try {
-            recorder.repair();
-            Flyway.configure(settings.classLoader()).configuration(recorder.getConfiguration())
-                    .skipExecutingMigrations(true).load().migrate();
-        } catch (FlywayException e) {
-            throw new RehearsalException(step + ": the statements ran, but Flyway could not record version " + version
-                    + ": " + FailureTranslator.flywayMessage(e), e);
-        }
+        record(dataSource, step, version);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         List<dev.rehearsal.Damage> damage = census == null ? List.of() : DamageCheck.findings(census, reads, engine(),
                 database.server().dialect(), historyTable, ran, warnings);
         return new StepOutcome(database.info(), step, before, currentVersion(dataSource),
                 List.of(new AppliedMigration(version, failed.getDescription(), script)), Optional.empty(), Optional.empty(),
                 List.of(), damage, took);
+    }
+
+    /**
+     * Record a resumed migration as applied: remove its failed row, then let Flyway write the row it writes for a
+     * success, with the script's checksum, without running anything. Unlike {@code repair}, nothing else in the
+     * history changes (checksums of applied scripts stay as they were, so a changed script is still caught), and
+     * repeatable migrations, which a target does not hold back, are not recorded in passing.
+     */
+    private void record(DataSource dataSource, String step, String version) {
+        Dialect dialect = database.server().dialect();
+        String table = settings.table().orElse("flyway_schema_history");
+        try (Connection connection = dataSource.getConnection();
+                java.sql.PreparedStatement delete = connection.prepareStatement("DELETE FROM " + dialect.quote(table)
+                        + " WHERE version = ? AND " + (engine().isMysqlFamily() ? "success = 0" : "NOT success"))) {
+            delete.setString(1, version);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new RehearsalException(step + ": the remaining statements ran, but the failed row of version " + version
+                    + " could not be removed from " + table + ": " + e.getMessage(), e);
+        }
+        try {
+            Flyway.configure(settings.classLoader()).configuration(flyway(null, version).getConfiguration())
+                    .skipExecutingMigrations(true)
+                    .repeatableSqlMigrationPrefix("REHEARSAL_RECORDS_NO_REPEATABLE_")
+                    .validateOnMigrate(false) // the applied repeatables are unresolvable under that prefix
+                    .skipDefaultCallbacks(true)
+                    .callbacks(new Callback[0])
+                    .load().migrate();
+        } catch (FlywayException e) {
+            throw new RehearsalException(step + ": the remaining statements ran and the failed row of version " + version
+                    + " was removed, but Flyway could not record the version as applied: "
+                    + FailureTranslator.flywayMessage(e) + "\nThe database holds every statement of the script; its"
+                    + " history lacks the row.", e);
+        }
     }
 
     private static String squeeze(String sql) {

@@ -51,6 +51,11 @@ public record MigrationSettings(
                 Map.of(), classLoader, origin);
     }
 
+    /** The same settings with Flyway's PostgreSQL transactional lock on or off. */
+    public MigrationSettings withPostgresqlTransactionalLock(boolean lock) {
+        return new MigrationSettings(locations, placeholders, schemas, table, lock, flywayProperties, classLoader, origin);
+    }
+
     public MigrationSettings withLocations(List<String> newLocations, String newOrigin) {
         return new MigrationSettings(newLocations, placeholders, schemas, table, postgresqlTransactionalLock,
                 flywayProperties, classLoader, newOrigin);

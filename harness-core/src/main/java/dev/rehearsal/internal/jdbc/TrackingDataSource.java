@@ -59,8 +59,9 @@ public final class TrackingDataSource implements DataSource {
     }
 
     /**
-     * Refuse every later connection, here and in the data sources made with {@link #withProperty}, with a message
-     * that says why: the database was dropped or kept at the end of its test.
+     * Refuse every later connection, here and in the data sources made with {@link #withProperty}, with an
+     * {@code SQLNonTransientConnectionException} (SQLSTATE 08003) that says why: the database was dropped at the end
+     * of its test.
      *
      * @param why the message, ending in how to fix the test
      */
@@ -68,10 +69,10 @@ public final class TrackingDataSource implements DataSource {
         retired.compareAndSet(null, why);
     }
 
-    private void refuseIfRetired() {
+    private void refuseIfRetired() throws SQLException {
         String why = retired.get();
         if (why != null) {
-            throw new RehearsalException(why);
+            throw new java.sql.SQLNonTransientConnectionException(why, "08003");
         }
     }
 

@@ -205,10 +205,10 @@ final class PostgresSchemaReader extends SchemaReader {
                 .toList();
     }
 
-    /** {@code CHECK ((quantity > 0))} is {@code (quantity > 0)}; NOT VALID dropped. */
+    /** {@code CHECK ((quantity > 0))} is {@code (quantity > 0)}; NOT VALID, NO INHERIT and NOT ENFORCED dropped. */
     private static String checkBody(String definition) {
-        String body = definition.replaceFirst("^CHECK ", "").replaceFirst(" NOT VALID$", "");
-        return body;
+        // the trailing options are not part of the predicate: NO INHERIT, NOT VALID, NOT ENFORCED (PostgreSQL 18)
+        return definition.replaceFirst("^CHECK ", "").replaceFirst("(?: NO INHERIT| NOT VALID| NOT ENFORCED)+$", "");
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -13,6 +13,7 @@ public final class RehearsalDatabase implements AutoCloseable {
     private final DatabaseInfo info;
     private final TrackingDataSource dataSource;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean dropped;
 
     RehearsalDatabase(JdbcServer server, DatabaseInfo info, TrackingDataSource dataSource) {
         this.server = server;
@@ -43,7 +44,6 @@ public final class RehearsalDatabase implements AutoCloseable {
      */
     public String keep() {
         if (closed.compareAndSet(false, true)) {
-            dataSource.retire(afterTheTest("kept"));
             dataSource.closeOpenConnections();
         }
         String note = server.provider() == dev.rehearsal.ProviderKind.EXISTING
@@ -57,14 +57,26 @@ public final class RehearsalDatabase implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            dataSource.retire(afterTheTest("dropped"));
+            dropped = true;
+            dataSource.retire(afterTheTest());
             dataSource.closeOpenConnections();
             server.drop(name());
         }
     }
 
-    private String afterTheTest(String what) {
-        return "The rehearsal database " + name() + " was " + what + " when its test ended: a Rehearsal, and the"
+    /**
+     * Fail if the database was dropped: a handle kept past its test must not reach the server again.
+     *
+     * @throws dev.rehearsal.RehearsalException saying so and how to fix the test
+     */
+    public void requireLive() {
+        if (closed.get() && dropped) {
+            throw new dev.rehearsal.RehearsalException(afterTheTest());
+        }
+    }
+
+    private String afterTheTest() {
+        return "The rehearsal database " + name() + " was dropped when its test ended: a Rehearsal, and the"
                 + " DataSource it gives, serve only the test that received them, and the harness touches no database it"
                 + " no longer owns.\nTo fix this, use them inside that test method; do not keep them in fields.";
     }

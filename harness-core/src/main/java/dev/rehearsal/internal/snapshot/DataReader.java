@@ -15,9 +15,13 @@ import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -90,16 +94,35 @@ public final class DataReader {
             }
             List<List<String>> rows = new ArrayList<>((int) count);
             try (ResultSet rs = statement.executeQuery(sql)) {
+                Class<?>[] as = readAs(rs.getMetaData(), columns.size());
                 while (rs.next()) {
                     List<String> row = new ArrayList<>(columns.size());
                     for (int i = 1; i <= columns.size(); i++) {
-                        row.add(DataSnapshot.text(plain(rs.getObject(i))));
+                        row.add(DataSnapshot.text(plain(as[i - 1] == null ? rs.getObject(i) : rs.getObject(i, as[i - 1]))));
                     }
                     rows.add(row);
                 }
             }
             return new TableRows(table.name(), columns, key, rows);
         }
+    }
+
+    /**
+     * The Java type to read a column as where the driver's default loses something: an instant with its offset (a
+     * {@code Timestamp} would put it in the JVM's zone), a time with its fraction; {@code null} for the default.
+     */
+    private static Class<?>[] readAs(ResultSetMetaData meta, int columns) throws SQLException {
+        Class<?>[] as = new Class<?>[columns];
+        for (int i = 1; i <= columns; i++) {
+            String type = String.valueOf(meta.getColumnTypeName(i)).toLowerCase(java.util.Locale.ROOT);
+            int sqlType = meta.getColumnType(i);
+            if (sqlType == Types.TIMESTAMP_WITH_TIMEZONE || type.equals("timestamptz")) {
+                as[i - 1] = OffsetDateTime.class;
+            } else if (sqlType == Types.TIME && !type.equals("timetz")) {
+                as[i - 1] = LocalTime.class;
+            }
+        }
+        return as;
     }
 
     /** Driver objects read into plain Java values. */
