@@ -99,7 +99,7 @@ public enum Engine {
             }
         }
         throw new IllegalArgumentException("unknown engine '" + id + "'; valid engines are "
-                + Arrays.stream(values()).map(Engine::id).collect(Collectors.joining(", ")));
+                + Arrays.stream(values()).map(Engine::id).collect(Collectors.joining(", ")) + ".\nTo fix this, use one of those ids.");
     }
 
     @Override

@@ -95,6 +95,10 @@ class BadInputTest {
                             + otherName.toUpperCase(java.util.Locale.ROOT) + "', which the harness did not create. A rehearsal only touches its"
                             + " own database '" + scope.database().name() + "'.\nTo fix this, remove the statement from"
                             + " the script, or point it at objects inside the rehearsal database.");
+            // query() checks every statement of its text: a URL with allowMultiQueries would run them all
+            assertThatThrownBy(() -> scope.rehearsal().query("SELECT 1; DROP DATABASE " + otherName))
+                    .isInstanceOf(UnsafeOperationException.class)
+                    .hasMessageStartingWith("Refused to run 'DROP DATABASE " + otherName + "'");
             // refused before anything ran: not even the CREATE TABLE before it
             assertThat(scope.rehearsal().queryForLong("SELECT count(*) FROM information_schema.tables WHERE table_name = 't'"))
                     .isZero();

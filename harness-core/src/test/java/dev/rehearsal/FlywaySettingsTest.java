@@ -64,6 +64,33 @@ class FlywaySettingsTest {
                         + " for MySQL and MariaDB rehearsals; the rehearsal database plays the part of your schema.");
     }
 
+    @Test
+    void flyway_properties_that_would_point_flyway_elsewhere_or_wait_forever_are_refused() {
+        MigrationSettings defaults = MigrationSettings.defaults(getClass().getClassLoader(), "@MigrationRehearsal on T");
+
+        assertThatThrownBy(() -> withFlywayProperties(defaults, Map.of("url", "jdbc:postgresql://prod/app?password=hunter2")))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessage("@MigrationRehearsal on T: flywayProperties names flyway.url, which would connect Flyway"
+                        + " elsewhere; the harness connects it to the database it created for the test.\nTo fix this,"
+                        + " remove it; choose the server with rehearsal.<engine>.url or an image (docs/databases.md).");
+        assertThatThrownBy(() -> withFlywayProperties(defaults, Map.of("flyway.defaultSchema", "app")))
+                .hasMessageContaining("names flyway.defaultSchema, which duplicates the schemas attribute");
+        assertThatThrownBy(() -> withFlywayProperties(defaults, Map.of("target", "5")))
+                .hasMessageContaining("To fix this, remove it and call migrateTo(version)");
+        assertThatThrownBy(() -> withFlywayProperties(defaults, Map.of("lockRetryCount", "-1")))
+                .hasMessageContaining("names flyway.lockRetryCount, which = -1 makes Flyway wait for its lock without"
+                        + " bound.\nTo fix this, give 0 or more retries");
+        assertThat(withFlywayProperties(defaults, Map.of("outOfOrder", "true", "placeholders.owner", "app"))
+                .flywayProperties()).containsOnlyKeys("flyway.outOfOrder", "flyway.placeholders.owner");
+        assertThat(withFlywayProperties(defaults, Map.of("placeholders.secret", "hunter2")).toString())
+                .contains("flyway.placeholders.secret").doesNotContain("hunter2");
+    }
+
+    private static MigrationSettings withFlywayProperties(MigrationSettings s, Map<String, String> properties) {
+        return new MigrationSettings(s.locations(), s.placeholders(), s.schemas(), s.table(),
+                s.postgresqlTransactionalLock(), properties, s.classLoader(), s.origin());
+    }
+
     private static UnaryOperator<MigrationSettings> settings(List<String> schemas) {
         return s -> new MigrationSettings(s.locations(), Map.of("default_greeting", "hello"), schemas,
                 Optional.of("schema_history"), s.postgresqlTransactionalLock(), s.flywayProperties(), s.classLoader(),

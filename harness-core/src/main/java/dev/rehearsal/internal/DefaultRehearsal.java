@@ -13,8 +13,8 @@ import dev.rehearsal.StepOutcome;
 import dev.rehearsal.internal.flyway.MigrationRunner;
 import dev.rehearsal.internal.flyway.MigrationSettings;
 import dev.rehearsal.internal.jdbc.SafetyGuard;
-import dev.rehearsal.internal.jdbc.TrackingDataSource;
 import dev.rehearsal.internal.jdbc.SqlText;
+import dev.rehearsal.internal.jdbc.TrackingDataSource;
 import dev.rehearsal.internal.schema.SchemaReader;
 import dev.rehearsal.internal.seed.Seeder;
 import dev.rehearsal.internal.server.RehearsalDatabase;
@@ -163,7 +163,8 @@ public final class DefaultRehearsal implements Rehearsal {
     public List<Map<String, Object>> query(String sql) {
         database.requireLive();
         Objects.requireNonNull(sql, "sql");
-        SafetyGuard.check(sql, engine(), database.name());
+        // a URL with allowMultiQueries would run every statement of the text: each is checked
+        SqlText.split(sql, engine()).forEach(statement -> SafetyGuard.check(statement, database.info()));
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
@@ -299,7 +300,7 @@ public final class DefaultRehearsal implements Rehearsal {
 
     private long executeStatements(String sql, String call) {
         List<String> statements = SqlText.split(sql, engine());
-        statements.forEach(statement -> SafetyGuard.check(statement, engine(), database.name()));
+        statements.forEach(statement -> SafetyGuard.check(statement, database.info()));
         long changed = 0;
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {

@@ -86,6 +86,8 @@ public final class Settings {
         return duration(RehearsalSettings.STARTUP_TIMEOUT, Duration.ofMinutes(3));
     }
 
+    private static final Duration LONGEST = Duration.ofHours(24);
+
     static Duration parseDuration(String key, String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
         Matcher m = DURATION.matcher(value);
@@ -112,6 +114,12 @@ public final class Settings {
         if (duration == null || duration.isZero() || duration.isNegative()) {
             throw new RehearsalConfigurationException(key + " = '" + text + "' is not a positive duration.\n"
                     + "To fix this, write it like 500ms, 30s, 5m or PT30S.");
+        }
+        if (duration.compareTo(LONGEST) > 0) {
+            throw new RehearsalConfigurationException(key + " = '" + text + "' is longer than " + LONGEST.toHours()
+                    + " hours, the longest bound the harness accepts (the drivers and servers cap their timeouts below"
+                    + " what a longer one would need).\nTo fix this, give 24h or less; a rehearsal step that needs"
+                    + " longer is better split.");
         }
         return duration;
     }

@@ -58,7 +58,8 @@ public final class ColumnValues {
      */
     public static ColumnValues oneOf(Object... values) {
         if (values.length == 0) {
-            throw new IllegalArgumentException("oneOf() needs at least one value");
+            throw new IllegalArgumentException("ColumnValues.oneOf(): no value is given.\nTo fix this, give one value or more;"
+                    + " a null entry stands for NULL.");
         }
         return new ColumnValues(Collections.unmodifiableList(new ArrayList<>(Arrays.asList(values))), null);
     }

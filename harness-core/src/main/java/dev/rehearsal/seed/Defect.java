@@ -94,7 +94,8 @@ public final class Defect {
      */
     public static Defect duplicates(String table, String... columns) {
         if (columns.length == 0) {
-            throw new IllegalArgumentException("duplicates() needs at least one column");
+            throw new IllegalArgumentException("Defect.duplicates(\"" + table + "\"): no column is given.\nTo fix this, name"
+                    + " the columns a future UNIQUE would cover, e.g. duplicates(\"" + table + "\", \"email\").");
         }
         return of(DefectKind.DUPLICATES, table, List.of(columns));
     }
@@ -231,7 +232,8 @@ public final class Defect {
      */
     public Defect count(int rows) {
         if (rows < 1) {
-            throw new IllegalArgumentException("count must be 1 or more, was " + rows);
+            throw new IllegalArgumentException("count(" + rows + ") on " + this + ": a defect is planted in 1 row or more.\n"
+                    + "To fix this, give 1 or more, or a share of the rows with ratio(...).");
         }
         return new Defect(kind, table, columns, OptionalInt.of(rows), OptionalDouble.empty(), bypass, length, precision,
                 scale, targetType, labels, predicate);
@@ -246,7 +248,8 @@ public final class Defect {
      */
     public Defect ratio(double share) {
         if (!(share > 0 && share <= 1)) {
-            throw new IllegalArgumentException("ratio must be above 0 and at most 1, was " + share);
+            throw new IllegalArgumentException("ratio(" + share + ") on " + this + ": a ratio is a share of the seeded rows.\n"
+                    + "To fix this, give a value above 0 and at most 1, e.g. ratio(0.01), or a number of rows with count(...).");
         }
         return new Defect(kind, table, columns, OptionalInt.empty(), OptionalDouble.of(share), bypass, length, precision,
                 scale, targetType, labels, predicate);

@@ -73,7 +73,7 @@ public final class SeedPlan {
     public SeedPlan rows(String table, int count) {
         requireNonNull(table, "table");
         if (count < 0) {
-            throw new IllegalArgumentException("rows(\"" + table + "\", " + count + "): the count must be 0 or more");
+            throw new IllegalArgumentException("rows(\"" + table + "\", " + count + "): the count must be 0 or more.\nTo fix this, give 0 or more; 0 leaves the table empty.");
         }
         Map<String, Integer> newRows = new LinkedHashMap<>(rows);
         newRows.put(key(table), count);
@@ -88,7 +88,7 @@ public final class SeedPlan {
      */
     public SeedPlan defaultRows(int count) {
         if (count < 0) {
-            throw new IllegalArgumentException("defaultRows(" + count + "): the count must be 0 or more");
+            throw new IllegalArgumentException("defaultRows(" + count + "): the count must be 0 or more.\nTo fix this, give 0 or more; 0 leaves the table empty.");
         }
         return new SeedPlan(seed, count, new LinkedHashMap<>(rows), skipped, overrides, defects);
     }

@@ -201,7 +201,8 @@ public final class DataSnapshot {
     TableRows required(String table) {
         requireNonNull(table, "table");
         return table(table).orElseThrow(() -> new IllegalArgumentException("The snapshot holds no table " + table
-                + "; it holds " + tables.stream().map(TableRows::name).toList()));
+                + "; it holds " + tables.stream().map(TableRows::name).toList() + ".\nTo fix this, name one of those,"
+                + " or take a snapshot that includes it: snapshotData(\"" + table + "\", ...)."));
     }
 
     @Override

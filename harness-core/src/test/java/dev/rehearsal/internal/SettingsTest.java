@@ -35,6 +35,17 @@ class SettingsTest {
     }
 
     @Test
+    void a_bound_longer_than_a_day_is_refused() {
+        Settings settings = Settings.of(Map.of("rehearsal.timeout.socket", "1000h", "rehearsal.timeout.lock", "24h"));
+
+        assertThat(settings.duration("rehearsal.timeout.lock", Duration.ZERO)).isEqualTo(Duration.ofHours(24));
+        assertThatThrownBy(() -> settings.duration("rehearsal.timeout.socket", Duration.ZERO))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessageStartingWith("rehearsal.timeout.socket = '1000h' is longer than 24 hours")
+                .hasMessageContaining("To fix this, give 24h or less");
+    }
+
+    @Test
     void environment_names_are_upper_case_with_underscores() {
         assertThat(Settings.environmentName("rehearsal.postgresql.url")).isEqualTo("REHEARSAL_POSTGRESQL_URL");
         assertThat(Settings.fromEnvironment("rehearsal.mariadb.url", Map.of("REHEARSAL_MARIADB_URL", "jdbc:mysql://h/")))

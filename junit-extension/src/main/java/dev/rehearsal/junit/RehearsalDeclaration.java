@@ -31,6 +31,10 @@ final class RehearsalDeclaration {
         this.images = images(annotation.images());
         this.placeholders = pairs("placeholders", annotation.placeholders());
         this.flywayProperties = pairs("flywayProperties", annotation.flywayProperties());
+        if (Arrays.stream(annotation.schemas()).anyMatch(String::isBlank)) {
+            throw invalid("schemas", quoted(annotation.schemas()), "names a blank schema",
+                    "remove it, or name the schema, e.g. schemas = \"app\"");
+        }
         if (annotation.locations().length == 0) {
             throw invalid("locations", "{}", "names no migration location", "name at least one, e.g. locations = \"classpath:db/migration\"");
         }

@@ -6,7 +6,10 @@ import dev.rehearsal.seed.SeedPlan;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -44,19 +47,37 @@ record SeedDeclaration(String atVersion, SeedPlan plan) {
                     + "\nTo fix this, name the version to seed at, e.g. atVersion = \"2\".");
         }
         SeedPlan plan = SeedPlan.withSeed(seed.seed()).defaultRows(nonNegative(seed.defaultRows(), "defaultRows", where));
+        Map<String, String> named = new LinkedHashMap<>();
         for (String entry : seed.rows()) {
             int eq = entry.indexOf('=');
-            int count;
-            try {
-                count = eq <= 0 ? -1 : Integer.parseInt(entry.substring(eq + 1).strip());
-            } catch (NumberFormatException e) {
-                count = -1;
-            }
-            if (count < 0) {
+            String table = eq < 0 ? "" : entry.substring(0, eq).strip();
+            String amount = eq < 0 ? "" : entry.substring(eq + 1).strip();
+            if (table.isEmpty() || !amount.matches("\\d+")) {
                 throw new ExtensionConfigurationException("@SeedData(rows = \"" + entry + "\") on " + where + " is not a"
                         + " table=count pair.\nTo fix this, write it like \"orders=8000\".");
             }
-            plan = plan.rows(entry.substring(0, eq).strip(), count);
+            int count;
+            try {
+                count = Integer.parseInt(amount);
+            } catch (NumberFormatException e) {
+                throw new ExtensionConfigurationException("@SeedData(rows = \"" + entry + "\") on " + where + " asks for"
+                        + " more rows than a seed loads (" + Integer.MAX_VALUE + " at most).\nTo fix this, give a"
+                        + " smaller count.");
+            }
+            String earlier = named.put(table.toLowerCase(Locale.ROOT), entry);
+            if (earlier != null) {
+                throw new ExtensionConfigurationException("@SeedData(rows) on " + where + " names " + table + " twice: \""
+                        + earlier + "\" and \"" + entry + "\".\nTo fix this, keep one of them.");
+            }
+            plan = plan.rows(table, count);
+        }
+        for (String skipped : seed.skip()) {
+            String entry = named.get(skipped.strip().toLowerCase(Locale.ROOT));
+            if (entry != null) {
+                throw new ExtensionConfigurationException("@SeedData on " + where + " both seeds and skips "
+                        + skipped.strip() + ": rows = \"" + entry + "\", skip = \"" + skipped + "\".\nTo fix this,"
+                        + " remove it from one of them.");
+            }
         }
         plan = plan.skip(seed.skip());
         for (PlantDefect defect : AnnotationSupport.findRepeatableAnnotations(element, PlantDefect.class)) {
@@ -70,6 +91,7 @@ record SeedDeclaration(String atVersion, SeedPlan plan) {
         List<String> stray = new ArrayList<>();
         check(stray, a.futureLength() >= 0, kind == DefectKind.TOO_LONG, "futureLength");
         check(stray, a.futurePrecision() >= 0, kind == DefectKind.OUT_OF_RANGE, "futurePrecision");
+        check(stray, a.futureScale() != 0, kind == DefectKind.OUT_OF_RANGE, "futureScale");
         check(stray, !a.targetType().isBlank(), kind == DefectKind.NOT_CASTABLE, "targetType");
         check(stray, a.futureLabels().length > 0, kind == DefectKind.OUTSIDE_LABELS, "futureLabels");
         check(stray, !a.predicate().isBlank(), kind == DefectKind.VIOLATING_CHECK, "predicate");

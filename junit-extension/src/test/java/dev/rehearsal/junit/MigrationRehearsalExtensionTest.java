@@ -176,7 +176,10 @@ class MigrationRehearsalExtensionTest {
                         + " name at least one, e.g. engines = Engine.POSTGRESQL.");
         assertFailsWith(MisspelledFlywayProperty.class, config, RehearsalConfigurationException.class,
                 "@MigrationRehearsal on " + MisspelledFlywayProperty.class.getName() + ": Flyway rejects the settings"
-                        + " {flyway.outOfOrdr=true}: ");
+                        + " [flyway.outOfOrdr]: ");
+        assertFailsWith(BlankSchema.class, config, ExtensionConfigurationException.class,
+                "@MigrationRehearsal(schemas = {\"app\", \" \"}) on " + BlankSchema.class.getName() + " names a blank"
+                        + " schema.\nTo fix this, remove it, or name the schema, e.g. schemas = \"app\".");
         assertFailsWith(MissingLocation.class, config, RehearsalConfigurationException.class,
                 "@MigrationRehearsal on " + MissingLocation.class.getName() + ": migration location"
                         + " \"classpath:db/ordres/{family}\" (for PostgreSQL: classpath:db/ordres/postgresql) does not"
@@ -201,6 +204,13 @@ class MigrationRehearsalExtensionTest {
 
     @MigrationRehearsal(placeholders = "owner", locations = "classpath:db/fk")
     static class BadPlaceholder {
+        @Test
+        void test(Rehearsal rehearsal) {
+        }
+    }
+
+    @MigrationRehearsal(schemas = {"app", " "}, locations = "classpath:db/fk")
+    static class BlankSchema {
         @Test
         void test(Rehearsal rehearsal) {
         }

@@ -82,7 +82,7 @@ class SeedAnnotationsTest {
     void malformed_seed_annotations_name_the_attribute_and_the_fix() {
         var events = KitServers.run(BadSeeds.class, KitServers.configuration(Engine.POSTGRESQL)).testEvents();
 
-        events.assertStatistics(stats -> stats.failed(4));
+        events.assertStatistics(stats -> stats.failed(8));
         events.assertThatEvents()
                 .haveExactly(1, event(finishedWithFailure(message(m -> m.contains("@PlantDefect(kind = TOO_LONG, table ="
                         + " \"customers\") on " + BadSeeds.class.getName() + ".missing() does not set futureLength.\nTo fix"
@@ -94,7 +94,18 @@ class SeedAnnotationsTest {
                         + BadSeeds.class.getName() + ".rows() is not a table=count pair.\nTo fix this, write it like"
                         + " \"orders=8000\".")))))
                 .haveExactly(1, event(finishedWithFailure(message(m -> m.contains("@PlantDefect on "
-                        + BadSeeds.class.getName() + ".alone() has no @SeedData next to it to plant into.")))));
+                        + BadSeeds.class.getName() + ".alone() has no @SeedData next to it to plant into.")))))
+                .haveExactly(1, event(finishedWithFailure(message(m -> m.contains("@SeedData(rows = \" =10\") on "
+                        + BadSeeds.class.getName() + ".blankTable() is not a table=count pair.")))))
+                .haveExactly(1, event(finishedWithFailure(message(m -> m.contains("@SeedData(rows) on "
+                        + BadSeeds.class.getName() + ".twice() names CUSTOMERS twice: \"customers=10\" and"
+                        + " \"CUSTOMERS=20\".\nTo fix this, keep one of them.")))))
+                .haveExactly(1, event(finishedWithFailure(message(m -> m.contains("@SeedData on "
+                        + BadSeeds.class.getName() + ".seededAndSkipped() both seeds and skips orders: rows ="
+                        + " \"orders=10\", skip = \"orders\".")))))
+                .haveExactly(1, event(finishedWithFailure(message(m -> m.contains("@PlantDefect(kind = NULLS, table ="
+                        + " \"customers\") on " + BadSeeds.class.getName() + ".strayScale() sets futureScale, which NULLS"
+                        + " does not use.")))));
     }
 
     @MigrationRehearsal(locations = "classpath:db/fk")
@@ -120,6 +131,27 @@ class SeedAnnotationsTest {
         @Test
         @PlantDefect(kind = DefectKind.NULLS, table = "customers", columns = "email")
         void alone(Rehearsal rehearsal) {
+        }
+
+        @Test
+        @SeedData(atVersion = "1", rows = " =10")
+        void blankTable(Rehearsal rehearsal) {
+        }
+
+        @Test
+        @SeedData(atVersion = "1", rows = {"customers=10", "CUSTOMERS=20"})
+        void twice(Rehearsal rehearsal) {
+        }
+
+        @Test
+        @SeedData(atVersion = "1", rows = "orders=10", skip = "orders")
+        void seededAndSkipped(Rehearsal rehearsal) {
+        }
+
+        @Test
+        @SeedData(atVersion = "1")
+        @PlantDefect(kind = DefectKind.NULLS, table = "customers", columns = "email", futureScale = 2)
+        void strayScale(Rehearsal rehearsal) {
         }
     }
 }

@@ -85,7 +85,7 @@ public final class MigrationRunner {
             flyway(null, null);
         } catch (FlywayException e) {
             throw new RehearsalConfigurationException(settings.origin() + ": Flyway rejects the settings "
-                    + settings.flywayProperties() + ": " + FailureTranslator.flywayMessage(e) + "\nTo fix this, correct"
+                    + settings.flywayProperties().keySet() + ": " + FailureTranslator.flywayMessage(e) + "\nTo fix this, correct"
                     + " or remove the setting it names (flywayProperties take Flyway's names, e.g. outOfOrder=true).", e);
         }
     }
@@ -281,7 +281,8 @@ public final class MigrationRunner {
         for (int i = 0; i < inEffect.size(); i++) {
             if (inEffect.get(i).index() != i + 1) {
                 throw new RehearsalException("resumeFailedMigration(): the statements of " + script + " in effect are not"
-                        + " its first ones, so there is no point to resume from.");
+                        + " its first ones, so there is no point to resume from.\nTo fix this, undo the statements in effect"
+                        + " with execute(...) and migrate again after repair(), or write a compensating migration.");
             }
         }
         int from = inEffect.size() + 1;
@@ -301,7 +302,7 @@ public final class MigrationRunner {
         DamageCheck.Census census = damageChecks
                 ? DamageCheck.census(reads, engine(), database.server().dialect(), historyTable) : null;
         for (int j = from; j <= statements.size(); j++) {
-            dev.rehearsal.internal.jdbc.SafetyGuard.check(statements.get(j - 1).sql(), engine(), database.name());
+            dev.rehearsal.internal.jdbc.SafetyGuard.check(statements.get(j - 1).sql(), database.info());
         }
         long start = System.nanoTime();
         List<String> ran = new java.util.ArrayList<>();
@@ -393,7 +394,7 @@ public final class MigrationRunner {
     }
 
     private StepOutcome run(String step, String target) {
-        StatementRecorder recorder = new StatementRecorder(engine(), database.name());
+        StatementRecorder recorder = new StatementRecorder(database.info());
         Flyway flyway = flyway(recorder, target);
         String historyTable = settings.table().orElse("flyway_schema_history");
         DamageCheck.Census census = damageChecks

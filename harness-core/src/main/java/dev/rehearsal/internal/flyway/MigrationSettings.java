@@ -40,9 +40,57 @@ public record MigrationSettings(
         placeholders = Map.copyOf(placeholders);
         schemas = List.copyOf(schemas);
         requireNonNull(table, "table");
-        flywayProperties = Map.copyOf(normalized(flywayProperties));
-        requireNonNull(classLoader, "classLoader");
         requireNonNull(origin, "origin");
+        flywayProperties = Map.copyOf(normalized(flywayProperties));
+        flywayProperties.forEach((key, value) -> refuseReserved(key, value, origin));
+        requireNonNull(classLoader, "classLoader");
+    }
+
+    /**
+     * Flyway settings the harness owns: where Flyway connects, what it migrates to, and how long it may wait. A user
+     * value for them would point Flyway away from the rehearsal database, or let it wait without bound.
+     */
+    private static void refuseReserved(String key, String value, String origin) {
+        String name = key.substring("flyway.".length());
+        String why = null;
+        String fix = null;
+        if (name.matches("(?i)url|user|password|driver|jdbcProperties\\..*|environment|environments\\..*")) {
+            why = "would connect Flyway elsewhere; the harness connects it to the database it created for the test";
+            fix = "remove it; choose the server with rehearsal.<engine>.url or an image (docs/databases.md)";
+        } else if (name.equalsIgnoreCase("locations")) {
+            why = "duplicates the locations attribute";
+            fix = "remove it and name the folders in locations = {...}";
+        } else if (name.matches("(?i)schemas|defaultSchema")) {
+            why = "duplicates the schemas attribute";
+            fix = "remove it and name the schemas in schemas = {...}";
+        } else if (name.equalsIgnoreCase("table")) {
+            why = "duplicates the table attribute";
+            fix = "remove it and set table = \"...\"";
+        } else if (name.equalsIgnoreCase("target")) {
+            why = "is chosen by each step of the rehearsal";
+            fix = "remove it and call migrateTo(version), migrateToNext() or migrateToLatest()";
+        } else if (name.matches("(?i)cleanDisabled|cleanOnValidationError")) {
+            why = "would let Flyway clean; the harness never cleans, it drops the databases it created";
+            fix = "remove it";
+        } else if (name.equalsIgnoreCase("postgresql.transactional.lock")) {
+            why = "duplicates the postgresqlTransactionalLock attribute";
+            fix = "remove it and set postgresqlTransactionalLock = false";
+        } else if (name.equalsIgnoreCase("lockRetryCount") && value.strip().startsWith("-")) {
+            why = "= " + value.strip() + " makes Flyway wait for its lock without bound";
+            fix = "give 0 or more retries, or remove it (Flyway's default is 50)";
+        }
+        if (why != null) {
+            throw new RehearsalConfigurationException(origin + ": flywayProperties names " + key + ", which " + why
+                    + ".\nTo fix this, " + fix + ".");
+        }
+    }
+
+    /** The settings without the values of placeholders and Flyway properties, which may hold secrets. */
+    @Override
+    public String toString() {
+        return "MigrationSettings[locations=" + locations + ", placeholders=" + placeholders.keySet() + ", schemas="
+                + schemas + ", table=" + table + ", postgresqlTransactionalLock=" + postgresqlTransactionalLock
+                + ", flywayProperties=" + flywayProperties.keySet() + ", origin=" + origin + "]";
     }
 
     /** Flyway's defaults: {@code classpath:db/migration}, nothing else set. */

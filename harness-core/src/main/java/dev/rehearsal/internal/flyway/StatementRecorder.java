@@ -1,6 +1,6 @@
 package dev.rehearsal.internal.flyway;
 
-import dev.rehearsal.Engine;
+import dev.rehearsal.DatabaseInfo;
 import dev.rehearsal.internal.jdbc.SafetyGuard;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -69,13 +69,11 @@ final class StatementRecorder implements Callback {
         }
     }
 
-    private final Engine engine;
-    private final String ownDatabase;
+    private final DatabaseInfo database;
     private final List<MigrationRun> runs = new ArrayList<>();
 
-    StatementRecorder(Engine engine, String ownDatabase) {
-        this.engine = engine;
-        this.ownDatabase = ownDatabase;
+    StatementRecorder(DatabaseInfo database) {
+        this.database = database;
     }
 
     List<MigrationRun> runs() {
@@ -118,7 +116,7 @@ final class StatementRecorder implements Callback {
     @Override
     public void handle(Event event, Context context) {
         if (event == Event.BEFORE_EACH_MIGRATE_STATEMENT && context.getStatement() != null) {
-            SafetyGuard.check(context.getStatement().getSql(), engine, ownDatabase);
+            SafetyGuard.check(context.getStatement().getSql(), database);
         }
         try {
             record(event, context);

@@ -1,44 +1,78 @@
 package dev.rehearsal.internal.jdbc;
 
+import dev.rehearsal.DatabaseInfo;
 import dev.rehearsal.Engine;
+import dev.rehearsal.ProviderKind;
 import dev.rehearsal.UnsafeOperationException;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * Refuses statements that would act on a database the harness did not create: dropping another database,
- * or switching the session to one.
+ * Refuses statements that would act on what the harness did not create: dropping another database or switching the
+ * session to one, and, on an existing server, which is shared, statements that act on the whole server (ending other
+ * sessions, dropping accounts, changing the server's configuration).
  *
  * <p>Checked before each statement the harness runs for a test, migrations included, so a dump or script
- * written for another environment cannot touch the server's other databases.
+ * written for another environment cannot touch the server's other databases. An embedded server or a container
+ * belongs to the harness as a whole; there only other databases are protected.
  */
 public final class SafetyGuard {
+
+    private static final Pattern ENDS_SESSIONS = Pattern.compile("\\bPG_(TERMINATE|CANCEL)_BACKEND\\s*\\(");
+    private static final Pattern SETS_GLOBALLY = Pattern.compile("^SET\\s+(@@)?(GLOBAL|PERSIST|PERSIST_ONLY)\\b");
 
     private SafetyGuard() {
     }
 
     /**
      * @param statement the statement about to run
-     * @param engine the engine of the rehearsal database
-     * @param ownDatabase the name of the rehearsal database, the only one statements may act on
-     * @throws UnsafeOperationException if the statement targets another database
+     * @param database the rehearsal database, the only one statements may act on
+     * @throws UnsafeOperationException if the statement targets another database, or the shared server
      */
-    public static void check(String statement, Engine engine, String ownDatabase) {
+    public static void check(String statement, DatabaseInfo database) {
+        Engine engine = database.engine();
+        String ownDatabase = database.databaseName();
         List<String> words = SqlText.leadingWords(statement, 5);
-        if (words.size() < 2) {
+        if (words.isEmpty()) {
             return;
         }
         String first = words.get(0);
-        String second = words.get(1);
+        String second = words.size() > 1 ? words.get(1) : "";
         if ("DROP".equals(first) && ("DATABASE".equals(second) || (engine.isMysqlFamily() && "SCHEMA".equals(second)))) {
             String target = nameAfter(words, 2);
             boolean own = engine.isMysqlFamily() && target.equalsIgnoreCase(ownDatabase);
             if (!own) {
-                throw refused(statement, target, ownDatabase);
+                throw refused(statement, "it acts on database '" + target + "', which the harness did not create",
+                        ownDatabase);
             }
         }
         if (engine.isMysqlFamily() && "USE".equals(first) && !second.equalsIgnoreCase(ownDatabase)) {
-            throw refused(statement, second, ownDatabase);
+            throw refused(statement, "it acts on database '" + second + "', which the harness did not create",
+                    ownDatabase);
         }
+        if (database.provider() == ProviderKind.EXISTING) {
+            String serverWide = serverWide(statement, engine, first, second);
+            if (serverWide != null) {
+                throw refused(statement, "it " + serverWide + " of the server at " + database.describeServer()
+                        + ", which the harness shares and did not create", ownDatabase);
+            }
+        }
+    }
+
+    private static String serverWide(String statement, Engine engine, String first, String second) {
+        String text = SqlText.stripLeadingComments(statement).strip().toUpperCase(Locale.ROOT);
+        if ("KILL".equals(first) || ENDS_SESSIONS.matcher(text).find()) {
+            return "ends sessions";
+        }
+        if ("DROP".equals(first) && ("ROLE".equals(second) || "USER".equals(second))) {
+            return "drops accounts";
+        }
+        if ("ALTER".equals(first) && "SYSTEM".equals(second)
+                || engine.isMysqlFamily() && SETS_GLOBALLY.matcher(text).find()) {
+            return "changes the configuration";
+        }
+        return null;
     }
 
     private static String nameAfter(List<String> words, int from) {
@@ -49,10 +83,9 @@ public final class SafetyGuard {
         return i < words.size() ? words.get(i) : "";
     }
 
-    private static UnsafeOperationException refused(String statement, String target, String ownDatabase) {
+    private static UnsafeOperationException refused(String statement, String why, String ownDatabase) {
         return new UnsafeOperationException("Refused to run '" + SqlText.trimTerminator(SqlText.stripLeadingComments(statement))
-                + "': it acts on database '" + target + "', which the harness did not create. A rehearsal only"
-                + " touches its own database '" + ownDatabase + "'.\nTo fix this, remove the statement from the"
-                + " script, or point it at objects inside the rehearsal database.");
+                + "': " + why + ". A rehearsal only touches its own database '" + ownDatabase + "'.\nTo fix this,"
+                + " remove the statement from the script, or point it at objects inside the rehearsal database.");
     }
 }

@@ -79,7 +79,7 @@ public final class TrackingDataSource implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
         refuseIfRetired();
-        Connection connection = DriverManager.getConnection(url.toUrl(), properties);
+        Connection connection = open(properties);
         open.removeIf(TrackingDataSource::isClosedQuietly);
         open.add(connection);
         return connection;
@@ -92,10 +92,31 @@ public final class TrackingDataSource implements DataSource {
         withUser.putAll(properties);
         withUser.setProperty("user", username);
         withUser.setProperty("password", password);
-        Connection connection = DriverManager.getConnection(url.toUrl(), withUser);
+        Connection connection = open(withUser);
         open.removeIf(TrackingDataSource::isClosedQuietly);
         open.add(connection);
         return connection;
+    }
+
+    /**
+     * Connect through the driver; a driver's message that repeats the URL (DriverManager's "No suitable driver found
+     * for ...", some drivers' parse errors) gets the printable form, so that credentials in the URL never reach a
+     * message or a log.
+     */
+    private Connection open(Properties with) throws SQLException {
+        String raw = url.toUrl();
+        try {
+            return DriverManager.getConnection(raw, with);
+        } catch (SQLException e) {
+            String message = e.getMessage();
+            String printable = url.toString();
+            if (message == null || raw.equals(printable) || !message.contains(raw)) {
+                throw e;
+            }
+            SQLException redacted = new SQLException(message.replace(raw, printable), e.getSQLState(), e.getErrorCode());
+            redacted.setStackTrace(e.getStackTrace());
+            throw redacted;
+        }
     }
 
     /**

@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import dev.rehearsal.DatabaseUnavailableException;
 import dev.rehearsal.Engine;
 import dev.rehearsal.ProviderKind;
+import dev.rehearsal.RehearsalConfigurationException;
 import dev.rehearsal.RehearsalSettings;
 import dev.rehearsal.internal.Settings;
 import dev.rehearsal.internal.jdbc.JdbcUrl;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -52,6 +54,17 @@ public final class ServerSpec {
                     .orElse(engine == Engine.POSTGRESQL ? "postgres" : "root");
             String password = settings.get(RehearsalSettings.password(engine)).orElse("");
             JdbcUrl parsed = JdbcUrl.parse(url.get(), RehearsalSettings.url(engine));
+            String scheme = parsed.scheme().toLowerCase(Locale.ROOT);
+            boolean otherFamily = engine.isMysqlFamily()
+                    ? scheme.equals("jdbc:postgresql")
+                    : scheme.equals("jdbc:mysql") || scheme.equals("jdbc:mariadb");
+            if (otherFamily) {
+                throw new RehearsalConfigurationException(RehearsalSettings.url(engine) + " = '" + parsed + "' is a "
+                        + parsed.scheme() + " URL, which does not reach a " + engine.displayName() + " server.\nTo fix"
+                        + " this, give a " + (engine.isMysqlFamily() ? "jdbc:mysql://host:3306/" : "jdbc:postgresql://host:5432/postgres")
+                        + " URL there, or move this one to the setting of its own engine.");
+            }
+            refuseBoundsInUrl(engine, parsed);
             return new ServerSpec(engine, ProviderKind.EXISTING, Optional.of(parsed), user, password, Optional.empty(),
                     RehearsalSettings.url(engine));
         }
@@ -70,6 +83,28 @@ public final class ServerSpec {
                     + RehearsalSettings.image(engine) + "=mysql:8.4 (needs Docker).", null);
         }
         return new ServerSpec(engine, ProviderKind.EMBEDDED, Optional.empty(), "", "", Optional.empty(), "default");
+    }
+
+    /**
+     * The URL's own parameters win over the harness's connection properties, so a timeout or session setting there
+     * would replace the bounds that keep a rehearsal from hanging.
+     */
+    private static void refuseBoundsInUrl(Engine engine, JdbcUrl url) {
+        for (String parameter : url.params().keySet()) {
+            String name = parameter.toLowerCase(Locale.ROOT);
+            String setting = switch (name) {
+                case "connecttimeout", "logintimeout" -> RehearsalSettings.CONNECT_TIMEOUT;
+                case "sockettimeout" -> RehearsalSettings.SOCKET_TIMEOUT;
+                case "options", "sessionvariables" -> RehearsalSettings.LOCK_TIMEOUT;
+                default -> null;
+            };
+            if (setting != null) {
+                throw new RehearsalConfigurationException(RehearsalSettings.url(engine) + " = '" + url + "' sets "
+                        + parameter + ", which the harness sets on every connection from " + setting + " so that no"
+                        + " step can wait without bound.\nTo fix this, remove " + parameter + " from the URL and set "
+                        + setting + " (e.g. " + setting + "=30s) instead.");
+            }
+        }
     }
 
     public Engine engine() {

@@ -3,28 +3,69 @@ package dev.rehearsal.internal.jdbc;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rehearsal.DatabaseInfo;
 import dev.rehearsal.Engine;
+import dev.rehearsal.ProviderKind;
 import dev.rehearsal.UnsafeOperationException;
 import org.junit.jupiter.api.Test;
 
 class SafetyGuardTest {
 
+    private static DatabaseInfo on(Engine engine, ProviderKind provider) {
+        return new DatabaseInfo(engine, provider, "15", "127.0.0.1:5432", "rehearsal_x", "jdbc:x://127.0.0.1/rehearsal_x");
+    }
+
     @Test
     void refuses_what_a_mysqldump_header_would_do_to_another_database() {
-        assertThatThrownBy(() -> SafetyGuard.check("/*!40000 DROP DATABASE IF EXISTS `shop`*/", Engine.MARIADB, "rehearsal_x"))
+        assertThatThrownBy(() -> SafetyGuard.check("/*!40000 DROP DATABASE IF EXISTS `shop`*/", on(Engine.MARIADB, ProviderKind.EMBEDDED)))
                 .isInstanceOf(UnsafeOperationException.class)
                 .hasMessageContaining("acts on database 'shop'");
-        assertThatThrownBy(() -> SafetyGuard.check("DROP /* c */ SCHEMA shop", Engine.MYSQL, "rehearsal_x"))
+        assertThatThrownBy(() -> SafetyGuard.check("DROP /* c */ SCHEMA shop", on(Engine.MYSQL, ProviderKind.CONTAINER)))
                 .isInstanceOf(UnsafeOperationException.class);
-        assertThatThrownBy(() -> SafetyGuard.check("USE `shop`", Engine.MARIADB, "rehearsal_x"))
+        assertThatThrownBy(() -> SafetyGuard.check("USE `shop`", on(Engine.MARIADB, ProviderKind.EXISTING)))
+                .isInstanceOf(UnsafeOperationException.class);
+        assertThatThrownBy(() -> SafetyGuard.check("DROP DATABASE shop", on(Engine.POSTGRESQL, ProviderKind.EMBEDDED)))
                 .isInstanceOf(UnsafeOperationException.class);
     }
 
     @Test
     void lets_statements_on_the_rehearsal_database_through() {
-        assertThatCode(() -> SafetyGuard.check("USE rehearsal_x", Engine.MARIADB, "rehearsal_x")).doesNotThrowAnyException();
-        assertThatCode(() -> SafetyGuard.check("DROP SCHEMA audit CASCADE", Engine.POSTGRESQL, "rehearsal_x"))
+        DatabaseInfo mariadb = on(Engine.MARIADB, ProviderKind.EXISTING);
+        assertThatCode(() -> SafetyGuard.check("USE rehearsal_x", mariadb)).doesNotThrowAnyException();
+        assertThatCode(() -> SafetyGuard.check("DROP SCHEMA audit CASCADE", on(Engine.POSTGRESQL, ProviderKind.EXISTING)))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> SafetyGuard.check("DROP TABLE orders", Engine.MARIADB, "rehearsal_x")).doesNotThrowAnyException();
+        assertThatCode(() -> SafetyGuard.check("DROP TABLE orders", mariadb)).doesNotThrowAnyException();
+        assertThatCode(() -> SafetyGuard.check("SET SESSION sql_mode = ''", mariadb)).doesNotThrowAnyException();
+        assertThatCode(() -> SafetyGuard.check("SELECT 'kill' AS word", mariadb)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void refuses_statements_on_the_whole_shared_server_when_it_is_an_existing_one() {
+        DatabaseInfo postgres = on(Engine.POSTGRESQL, ProviderKind.EXISTING);
+        DatabaseInfo mariadb = on(Engine.MARIADB, ProviderKind.EXISTING);
+        assertThatThrownBy(() -> SafetyGuard.check("KILL 42", mariadb))
+                .isInstanceOf(UnsafeOperationException.class)
+                .hasMessageContaining("'KILL 42': it ends sessions of the server at")
+                .hasMessageContaining("which the harness shares and did not create");
+        assertThatThrownBy(() -> SafetyGuard.check("select pg_terminate_backend (pid) from pg_stat_activity", postgres))
+                .hasMessageContaining("it ends sessions");
+        assertThatThrownBy(() -> SafetyGuard.check("DROP ROLE IF EXISTS reporting", postgres))
+                .hasMessageContaining("it drops accounts");
+        assertThatThrownBy(() -> SafetyGuard.check("DROP USER 'app'@'%'", mariadb))
+                .hasMessageContaining("it drops accounts");
+        assertThatThrownBy(() -> SafetyGuard.check("ALTER SYSTEM SET work_mem = '1GB'", postgres))
+                .hasMessageContaining("it changes the configuration");
+        assertThatThrownBy(() -> SafetyGuard.check("-- loosen\nSET GLOBAL sql_mode = ''", mariadb))
+                .hasMessageContaining("it changes the configuration");
+        assertThatThrownBy(() -> SafetyGuard.check("set @@global.foreign_key_checks = 0", mariadb))
+                .hasMessageContaining("it changes the configuration");
+    }
+
+    @Test
+    void lets_server_wide_statements_run_on_a_server_the_harness_started() {
+        assertThatCode(() -> SafetyGuard.check("DROP ROLE IF EXISTS reporting", on(Engine.POSTGRESQL, ProviderKind.EMBEDDED)))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> SafetyGuard.check("SET GLOBAL sql_mode = ''", on(Engine.MARIADB, ProviderKind.CONTAINER)))
+                .doesNotThrowAnyException();
     }
 }

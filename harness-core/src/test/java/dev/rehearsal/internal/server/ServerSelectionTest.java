@@ -62,6 +62,49 @@ class ServerSelectionTest {
     }
 
     @Test
+    void a_url_of_the_other_engine_family_names_the_setting_and_the_url_to_give() {
+        Settings settings = Settings.of(Map.of("rehearsal.postgresql.url", "jdbc:mysql://127.0.0.1:3306/"));
+
+        assertThatThrownBy(() -> ServerSpec.select(Engine.POSTGRESQL, Optional.empty(), "-", settings))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessage("rehearsal.postgresql.url = 'jdbc:mysql://127.0.0.1:3306/' is a jdbc:mysql URL, which does"
+                        + " not reach a PostgreSQL server.\nTo fix this, give a jdbc:postgresql://host:5432/postgres URL"
+                        + " there, or move this one to the setting of its own engine.");
+    }
+
+    @Test
+    void a_timeout_in_the_url_is_refused_because_it_would_replace_the_harness_bounds() {
+        Settings postgres = Settings.of(Map.of("rehearsal.postgresql.url",
+                "jdbc:postgresql://127.0.0.1:5432/postgres?socketTimeout=0&password=hunter2"));
+        Settings mariadb = Settings.of(Map.of("rehearsal.mariadb.url",
+                "jdbc:mysql://127.0.0.1:3306/?sessionVariables=lock_wait_timeout=31536000"));
+
+        assertThatThrownBy(() -> ServerSpec.select(Engine.POSTGRESQL, Optional.empty(), "-", postgres))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessageStartingWith("rehearsal.postgresql.url = 'jdbc:postgresql://127.0.0.1:5432/postgres?socketTimeout=0"
+                        + "&password=***' sets socketTimeout, which the harness sets on every connection from"
+                        + " rehearsal.timeout.socket so that no step can wait without bound.")
+                .hasMessageEndingWith("To fix this, remove socketTimeout from the URL and set rehearsal.timeout.socket"
+                        + " (e.g. rehearsal.timeout.socket=30s) instead.")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> ServerSpec.select(Engine.MARIADB, Optional.empty(), "-", mariadb))
+                .hasMessageContaining("sets sessionVariables, which the harness sets on every connection from"
+                        + " rehearsal.timeout.lock");
+    }
+
+    @Test
+    void a_url_no_driver_takes_is_reported_without_the_password_it_holds() {
+        Settings settings = Settings.of(Map.of("rehearsal.mariadb.url", "jdbc:mariadb://root:hunter2@127.0.0.1:3306/"));
+        ServerSpec spec = ServerSpec.select(Engine.MARIADB, Optional.empty(), "-", settings);
+
+        assertThatThrownBy(() -> Servers.start(spec, ConnectionPolicy.DEFAULT, Duration.ofSeconds(5)))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("needs a JDBC driver for 'jdbc:mariadb' that is not on the classpath")
+                .hasMessageContaining("No suitable driver found for jdbc:mariadb://***@127.0.0.1:3306/")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
     void an_unreachable_existing_server_fails_fast_and_says_how_to_fix_it() {
         Settings settings = Settings.of(Map.of("rehearsal.postgresql.url", "jdbc:postgresql://127.0.0.1:1/postgres",
                 "rehearsal.postgresql.password", "hunter2"));
