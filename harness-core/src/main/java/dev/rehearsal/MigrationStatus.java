@@ -3,6 +3,7 @@ package dev.rehearsal;
 import static java.util.Objects.requireNonNull;
 
 import dev.rehearsal.schema.SchemaDiff;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -14,7 +15,9 @@ import java.util.stream.Collectors;
  *
  * @param database the database
  * @param currentVersion the highest version applied successfully
- * @param pendingVersions the versions not applied, in order
+ * @param pendingVersions the versions not applied, in the order Flyway would apply them; a version whose history row
+ *     records a failure is not among them, since Flyway refuses to apply anything until that row is repaired (see
+ *     {@link #hasFailedMigration()}); the printed status lists it first
  * @param history the history table's rows, failed ones included
  * @param lastStep the last migrate step of this rehearsal, if any
  * @param drift how the schema differs from what a clean run of the migrations gives at the current version: a
@@ -68,8 +71,11 @@ public record MigrationStatus(
     public String toString() {
         StringBuilder text = new StringBuilder("Migration status of ").append(database).append('\n');
         text.append("  current version  ").append(currentVersion.orElse("<none>")).append('\n');
-        text.append("  pending          ").append(pendingVersions.isEmpty() ? "none" : String.join(", ", pendingVersions))
-                .append('\n');
+        List<String> pending = new ArrayList<>();
+        history.stream().filter(row -> !row.success()).forEach(row -> pending.add(row.version().orElse(row.script())
+                + " (recorded as failed: repair, or resumeFailedMigration(), comes first)"));
+        pending.addAll(pendingVersions);
+        text.append("  pending          ").append(pending.isEmpty() ? "none" : String.join(", ", pending)).append('\n');
         lastStep.ifPresent(step -> text.append("  last step        ").append(step.step())
                 .append(step.succeeded() ? " succeeded" : " failed: " + lastFailure(step)).append('\n'));
         text.append("  history          ");

@@ -61,7 +61,9 @@ public interface Rehearsal {
     Optional<String> currentVersion();
 
     /**
-     * Return the versions not yet applied, in the order Flyway would apply them.
+     * Return the versions not yet applied, in the order Flyway would apply them. A version whose history row records
+     * a failure (MySQL family, or a PostgreSQL script run outside a transaction) is not among them: Flyway applies
+     * nothing until {@link #repair()} removes that row; {@link #status()} shows it.
      *
      * @return the pending versions; never {@code null}
      */

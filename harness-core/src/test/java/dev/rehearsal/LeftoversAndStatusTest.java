@@ -115,6 +115,8 @@ class LeftoversAndStatusTest {
 
             assertThat(status.currentVersion()).contains("1");
             assertThat(status.pendingVersions()).isEmpty();
+            assertThat(status.toString()).contains("  pending          2 (recorded as failed: repair, or"
+                    + " resumeFailedMigration(), comes first)\n");
             assertThat(status.hasFailedMigration()).isTrue();
             assertThat(status.matchesHistory()).isFalse();
             assertThat(status.history()).extracting(HistoryRow::script, HistoryRow::success).containsExactly(
