@@ -80,10 +80,23 @@ class FlywaySettingsTest {
         assertThatThrownBy(() -> withFlywayProperties(defaults, Map.of("lockRetryCount", "-1")))
                 .hasMessageContaining("names flyway.lockRetryCount, which = -1 makes Flyway wait for its lock without"
                         + " bound.\nTo fix this, give 0 or more retries");
+        assertThatThrownBy(() -> withFlywayProperties(defaults, Map.of("initSql", "SET lock_timeout = 0")))
+                .hasMessageContaining("names flyway.initSql, which sets a timeout on every connection Flyway opens");
+        assertThat(withFlywayProperties(defaults, Map.of("cleanDisabled", "true", "initSql", "SET search_path = app"))
+                .flywayProperties()).containsOnlyKeys("flyway.cleanDisabled", "flyway.initSql");
         assertThat(withFlywayProperties(defaults, Map.of("outOfOrder", "true", "placeholders.owner", "app"))
                 .flywayProperties()).containsOnlyKeys("flyway.outOfOrder", "flyway.placeholders.owner");
         assertThat(withFlywayProperties(defaults, Map.of("placeholders.secret", "hunter2")).toString())
                 .contains("flyway.placeholders.secret").doesNotContain("hunter2");
+    }
+
+    @Test
+    void init_sql_that_acts_on_another_database_is_refused_before_flyway_connects() {
+        assertThatThrownBy(() -> TestDatabases.rehearsal(Engine.MARIADB,
+                s -> withFlywayProperties(s, Map.of("initSql", "USE mysql")), "classpath:db/settings"))
+                .isInstanceOf(UnsafeOperationException.class)
+                .hasMessageStartingWith("Refused to run 'USE mysql': it acts on database 'MYSQL', which the harness did"
+                        + " not create.");
     }
 
     private static MigrationSettings withFlywayProperties(MigrationSettings s, Map<String, String> properties) {

@@ -1,16 +1,20 @@
 package dev.rehearsal.internal;
 
+import dev.rehearsal.Engine;
 import dev.rehearsal.RehearsalConfigurationException;
 import dev.rehearsal.RehearsalSettings;
 import dev.rehearsal.internal.jdbc.ConnectionPolicy;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Typed access to the harness's configuration keys, whatever source they come from.
@@ -26,6 +30,81 @@ public final class Settings {
      */
     public Settings(Function<String, Optional<String>> lookup) {
         this.lookup = lookup;
+    }
+
+    /** Every key the harness reads, in the order the docs list them. */
+    public static List<String> knownKeys() {
+        List<String> keys = new ArrayList<>();
+        for (Engine engine : Engine.values()) {
+            keys.add(RehearsalSettings.url(engine));
+            keys.add(RehearsalSettings.username(engine));
+            keys.add(RehearsalSettings.password(engine));
+            keys.add(RehearsalSettings.image(engine));
+        }
+        keys.addAll(List.of(RehearsalSettings.CONNECT_TIMEOUT, RehearsalSettings.SOCKET_TIMEOUT,
+                RehearsalSettings.LOCK_TIMEOUT, RehearsalSettings.STARTUP_TIMEOUT,
+                RehearsalSettings.KEEP_FAILED_DATABASES, RehearsalSettings.REPORT_ENABLED));
+        return keys;
+    }
+
+    /**
+     * Refuse a name under the harness's prefix that is not one of its keys: a misspelt key would otherwise be ignored
+     * and the rehearsal run somewhere else than meant (a misspelt URL key falls back to the embedded server).
+     *
+     * @param names the names a source holds, e.g. the system properties' or the environment's
+     * @param source the source, for the message, e.g. {@code "a system property"}
+     * @throws RehearsalConfigurationException naming the unknown key, the source and the known keys
+     */
+    public static void refuseUnknownKeys(Iterable<String> names, String source) {
+        List<String> known = knownKeys();
+        boolean environment = source.contains("environment");
+        for (String name : names) {
+            boolean ours = environment
+                    ? name.startsWith(environmentName(RehearsalSettings.PREFIX))
+                    : name.startsWith(RehearsalSettings.PREFIX);
+            boolean isKnown = known.stream().anyMatch(key -> environment ? environmentName(key).equals(name) : key.equals(name));
+            if (ours && !isKnown) {
+                String closest = closest(name, known, environment);
+                throw new RehearsalConfigurationException(name + " (" + source + ") is not a Rehearsal setting, so it"
+                        + " would be ignored" + (closest == null ? "" : "; the nearest key is " + closest) + ".\nTo fix"
+                        + " this, correct it to one of " + known.stream().map(key -> environment ? environmentName(key) : key)
+                        .collect(Collectors.joining(", ")) + " (docs/databases.md), or remove it.");
+            }
+        }
+    }
+
+    /** The known key nearest to a name by edit distance, if near enough to be a typo. */
+    private static String closest(String name, List<String> known, boolean environment) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String key : known) {
+            String candidate = environment ? environmentName(key) : key;
+            int distance = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return bestDistance <= 4 ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /** Settings from system properties, then the environment ({@code REHEARSAL_POSTGRESQL_URL}). */
@@ -111,15 +190,14 @@ public final class Settings {
                 duration = null;
             }
         }
-        if (duration == null || duration.isZero() || duration.isNegative()) {
-            throw new RehearsalConfigurationException(key + " = '" + text + "' is not a positive duration.\n"
+        if (duration == null || duration.toMillis() < 1) {
+            throw new RehearsalConfigurationException(key + " = '" + text + "' is not a duration of 1ms or more.\n"
                     + "To fix this, write it like 500ms, 30s, 5m or PT30S.");
         }
         if (duration.compareTo(LONGEST) > 0) {
             throw new RehearsalConfigurationException(key + " = '" + text + "' is longer than " + LONGEST.toHours()
-                    + " hours, the longest bound the harness accepts (the drivers and servers cap their timeouts below"
-                    + " what a longer one would need).\nTo fix this, give 24h or less; a rehearsal step that needs"
-                    + " longer is better split.");
+                    + " hours, the longest bound the harness accepts: a wait that long is no bound for a test.\nTo fix this,"
+                    + " give 24h or less; a rehearsal step that needs longer is better split.");
         }
         return duration;
     }

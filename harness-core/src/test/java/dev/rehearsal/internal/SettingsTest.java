@@ -1,6 +1,7 @@
 package dev.rehearsal.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rehearsal.RehearsalConfigurationException;
@@ -27,7 +28,7 @@ class SettingsTest {
 
         assertThatThrownBy(() -> settings.duration("rehearsal.timeout.lock", Duration.ZERO))
                 .isInstanceOf(RehearsalConfigurationException.class)
-                .hasMessage("rehearsal.timeout.lock = 'soon' is not a positive duration.\n"
+                .hasMessage("rehearsal.timeout.lock = 'soon' is not a duration of 1ms or more.\n"
                         + "To fix this, write it like 500ms, 30s, 5m or PT30S.");
         assertThatThrownBy(() -> settings.flag("rehearsal.report.enabled", true))
                 .isInstanceOf(RehearsalConfigurationException.class)
@@ -43,6 +44,34 @@ class SettingsTest {
                 .isInstanceOf(RehearsalConfigurationException.class)
                 .hasMessageStartingWith("rehearsal.timeout.socket = '1000h' is longer than 24 hours")
                 .hasMessageContaining("To fix this, give 24h or less");
+    }
+
+    @Test
+    void a_misspelt_key_is_refused_with_the_nearest_one() {
+        assertThatThrownBy(() -> Settings.refuseUnknownKeys(java.util.List.of("java.version", "rehearsal.postgres.url"),
+                "a system property"))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessageStartingWith("rehearsal.postgres.url (a system property) is not a Rehearsal setting, so it"
+                        + " would be ignored; the nearest key is rehearsal.postgresql.url.\nTo fix this, correct it to one"
+                        + " of rehearsal.postgresql.url, rehearsal.postgresql.username,")
+                .hasMessageEndingWith("rehearsal.report.enabled (docs/databases.md), or remove it.");
+        assertThatThrownBy(() -> Settings.refuseUnknownKeys(java.util.List.of("PATH", "REHEARSAL_TIMEOUT_CONECT"),
+                "an environment variable"))
+                .hasMessageStartingWith("REHEARSAL_TIMEOUT_CONECT (an environment variable) is not a Rehearsal setting,"
+                        + " so it would be ignored; the nearest key is REHEARSAL_TIMEOUT_CONNECT.");
+        assertThatThrownBy(() -> Settings.refuseUnknownKeys(java.util.List.of("rehearsal.colour"), "a system property"))
+                .hasMessageStartingWith("rehearsal.colour (a system property) is not a Rehearsal setting, so it would be"
+                        + " ignored.\nTo fix this");
+    }
+
+    @Test
+    void every_key_the_harness_reads_passes() {
+        assertThatCode(() -> Settings.refuseUnknownKeys(Settings.knownKeys(), "a system property"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> Settings.refuseUnknownKeys(Settings.knownKeys().stream().map(Settings::environmentName)
+                .toList(), "an environment variable")).doesNotThrowAnyException();
+        assertThatCode(() -> Settings.refuseUnknownKeys(java.util.List.of("user.home", "rehearsal", "tests.engines"),
+                "a system property")).doesNotThrowAnyException();
     }
 
     @Test

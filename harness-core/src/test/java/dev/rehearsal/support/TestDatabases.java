@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * Servers for the core's own tests, chosen exactly as for users: embedded by default, an existing server with
  * {@code -Drehearsal.<engine>.url}, a container with {@code -Drehearsal.<engine>.image}. One per engine per JVM.
  *
- * <p>The engines to test come from {@code -Drehearsal.test.engines} (default {@code postgresql,mariadb}); an
+ * <p>The engines to test come from {@code -Dtests.engines} (default {@code postgresql,mariadb}); an
  * engine listed there that cannot be provided fails its tests, it is never skipped.
  */
 public final class TestDatabases {
@@ -42,7 +42,7 @@ public final class TestDatabases {
 
     /** The engines this run tests. */
     public static Stream<Engine> engines() {
-        String list = System.getProperty("rehearsal.test.engines", "postgresql,mariadb");
+        String list = System.getProperty("tests.engines", "postgresql,mariadb");
         return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Engine::fromId);
     }
 

@@ -11,8 +11,13 @@ import dev.rehearsal.internal.server.JdbcServer;
 import dev.rehearsal.internal.server.RehearsalDatabase;
 import dev.rehearsal.internal.server.ServerSpec;
 import dev.rehearsal.seed.SeedReport;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.net.URL;
+import java.util.Collections;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -39,6 +44,7 @@ final class MigrationRehearsalExtension implements ParameterResolver, AfterEachC
     static final Namespace NAMESPACE = Namespace.create(MigrationRehearsalExtension.class);
     static final String ENGINE = "engine";
     private static final String DATABASE = "database";
+    private static final String KEYS_CHECKED = "configuration keys checked";
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -102,6 +108,7 @@ final class MigrationRehearsalExtension implements ParameterResolver, AfterEachC
     private DatabaseResource open(ExtensionContext context) {
         RehearsalDeclaration declaration = RehearsalDeclaration.find(context.getRequiredTestClass()).orElseThrow();
         Engine engine = engine(context, declaration);
+        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(KEYS_CHECKED, key -> refuseUnknownKeys(), Boolean.class);
         Settings settings = settings(context);
         ServerSpec spec = ServerSpec.select(engine, declaration.imageFor(engine), declaration.imagesOrigin(), settings);
         JdbcServer server = context.getRoot().getStore(NAMESPACE)
@@ -151,6 +158,29 @@ final class MigrationRehearsalExtension implements ParameterResolver, AfterEachC
                 + declaration.engines().stream().map(Engine::displayName).collect(Collectors.joining(", "))
                 + "), so it cannot pick one.\nTo fix this, annotate the method with @RehearsalTest instead of @Test to run"
                 + " it once per engine, or declare a single engine.");
+    }
+
+    /**
+     * A misspelt key would be ignored and the rehearsal run elsewhere than meant; the sources that can be listed are
+     * checked once per run: system properties, the environment, and junit-platform.properties on the class path.
+     */
+    private static Boolean refuseUnknownKeys() {
+        Settings.refuseUnknownKeys(System.getProperties().stringPropertyNames(), "a system property");
+        Settings.refuseUnknownKeys(System.getenv().keySet(), "an environment variable");
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            for (URL file : Collections.list((loader != null ? loader : MigrationRehearsalExtension.class.getClassLoader())
+                    .getResources("junit-platform.properties"))) {
+                Properties properties = new Properties();
+                try (InputStream in = file.openStream()) {
+                    properties.load(in);
+                }
+                Settings.refuseUnknownKeys(properties.stringPropertyNames(), "an entry of " + file);
+            }
+        } catch (IOException e) {
+            // JUnit reads the same file and reports it if it cannot; the check adds nothing then
+        }
+        return Boolean.TRUE;
     }
 
     private static Settings settings(ExtensionContext context) {

@@ -3,13 +3,14 @@ package dev.rehearsal.internal.flyway;
 import dev.rehearsal.AppliedMigration;
 import dev.rehearsal.Engine;
 import dev.rehearsal.Failure;
-import dev.rehearsal.internal.jdbc.SqlText;
 import dev.rehearsal.LeftBehind;
 import dev.rehearsal.RehearsalConfigurationException;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.RepairOutcome;
 import dev.rehearsal.StepOutcome;
 import dev.rehearsal.internal.dialect.Dialect;
+import dev.rehearsal.internal.jdbc.SafetyGuard;
+import dev.rehearsal.internal.jdbc.SqlText;
 import dev.rehearsal.internal.server.RehearsalDatabase;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -80,6 +81,9 @@ public final class MigrationRunner {
                     + " and a rehearsal migrates into the one database it created for the test.\nTo fix this, remove"
                     + " schemas for MySQL and MariaDB rehearsals; the rehearsal database plays the part of your schema.");
         }
+        // Flyway runs initSql on each of its connections, outside the statement callbacks the guard sits in
+        String initSql = settings.flywayProperties().getOrDefault("flyway.initSql", "");
+        SqlText.split(initSql, engine()).forEach(statement -> SafetyGuard.check(statement, database.info()));
         this.translator = new FailureTranslator(database.server().dialect());
         try {
             flyway(null, null);
@@ -302,7 +306,7 @@ public final class MigrationRunner {
         DamageCheck.Census census = damageChecks
                 ? DamageCheck.census(reads, engine(), database.server().dialect(), historyTable) : null;
         for (int j = from; j <= statements.size(); j++) {
-            dev.rehearsal.internal.jdbc.SafetyGuard.check(statements.get(j - 1).sql(), database.info());
+            SafetyGuard.check(statements.get(j - 1).sql(), database.info());
         }
         long start = System.nanoTime();
         List<String> ran = new java.util.ArrayList<>();

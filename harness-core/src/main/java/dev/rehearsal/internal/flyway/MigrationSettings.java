@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The Flyway settings a rehearsal migrates with: the ones a project already has (locations, placeholders,
@@ -46,6 +47,10 @@ public record MigrationSettings(
         requireNonNull(classLoader, "classLoader");
     }
 
+    private static final Pattern TIMEOUTS = Pattern.compile(
+            "(?i)\\b(lock_timeout|statement_timeout|lock_wait_timeout|innodb_lock_wait_timeout|max_execution_time"
+                    + "|max_statement_time|idle_in_transaction_session_timeout)\\b");
+
     /**
      * Flyway settings the harness owns: where Flyway connects, what it migrates to, and how long it may wait. A user
      * value for them would point Flyway away from the rehearsal database, or let it wait without bound.
@@ -69,12 +74,9 @@ public record MigrationSettings(
         } else if (name.equalsIgnoreCase("target")) {
             why = "is chosen by each step of the rehearsal";
             fix = "remove it and call migrateTo(version), migrateToNext() or migrateToLatest()";
-        } else if (name.matches("(?i)cleanDisabled|cleanOnValidationError")) {
-            why = "would let Flyway clean; the harness never cleans, it drops the databases it created";
-            fix = "remove it";
-        } else if (name.equalsIgnoreCase("postgresql.transactional.lock")) {
-            why = "duplicates the postgresqlTransactionalLock attribute";
-            fix = "remove it and set postgresqlTransactionalLock = false";
+        } else if (name.equalsIgnoreCase("initSql") && TIMEOUTS.matcher(value).find()) {
+            why = "sets a timeout on every connection Flyway opens, in place of the harness's bounds";
+            fix = "remove the timeout from initSql and set rehearsal.timeout.lock or rehearsal.timeout.socket";
         } else if (name.equalsIgnoreCase("lockRetryCount") && value.strip().startsWith("-")) {
             why = "= " + value.strip() + " makes Flyway wait for its lock without bound";
             fix = "give 0 or more retries, or remove it (Flyway's default is 50)";

@@ -1,9 +1,12 @@
 package dev.rehearsal.internal.jdbc;
 
 import dev.rehearsal.RehearsalConfigurationException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -63,6 +66,27 @@ public record JdbcUrl(String scheme, String authority, String database, Map<Stri
      */
     public static JdbcUrl of(String scheme, String host, int port, String database) {
         return new JdbcUrl(scheme, host + ":" + port, database, Map.of());
+    }
+
+    /**
+     * Return this URL without a parameter, its name compared ignoring case.
+     */
+    public JdbcUrl withoutParam(String name) {
+        Map<String, String> rest = new LinkedHashMap<>();
+        params.forEach((key, value) -> {
+            if (!key.equalsIgnoreCase(name)) {
+                rest.put(key, value);
+            }
+        });
+        return new JdbcUrl(scheme, authority, database, rest);
+    }
+
+    /**
+     * Return the decoded value of a parameter, its name compared ignoring case.
+     */
+    public Optional<String> param(String name) {
+        return params.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
+                .map(e -> URLDecoder.decode(e.getValue(), StandardCharsets.UTF_8));
     }
 
     /**

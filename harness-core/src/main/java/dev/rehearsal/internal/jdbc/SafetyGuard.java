@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 public final class SafetyGuard {
 
     private static final Pattern ENDS_SESSIONS = Pattern.compile("\\bPG_(TERMINATE|CANCEL)_BACKEND\\s*\\(");
-    private static final Pattern SETS_GLOBALLY = Pattern.compile("^SET\\s+(@@)?(GLOBAL|PERSIST|PERSIST_ONLY)\\b");
 
     private SafetyGuard() {
     }
@@ -61,18 +60,35 @@ public final class SafetyGuard {
     }
 
     private static String serverWide(String statement, Engine engine, String first, String second) {
-        String text = SqlText.stripLeadingComments(statement).strip().toUpperCase(Locale.ROOT);
-        if ("KILL".equals(first) || ENDS_SESSIONS.matcher(text).find()) {
+        List<String> words = SqlText.leadingWords(statement, 64);
+        String third = words.size() > 2 ? words.get(2) : "";
+        boolean runsNow = List.of("SELECT", "DO", "CALL", "WITH", "PERFORM", "EXECUTE").contains(first);
+        if ("KILL".equals(first) || "SHUTDOWN".equals(first)
+                || runsNow && ENDS_SESSIONS.matcher(statement.toUpperCase(Locale.ROOT)).find()) {
             return "ends sessions";
         }
-        if ("DROP".equals(first) && ("ROLE".equals(second) || "USER".equals(second))) {
-            return "drops accounts";
+        if ("DROP".equals(first) && ("ROLE".equals(second) || "GROUP".equals(second)
+                || "USER".equals(second) && !"MAPPING".equals(third))
+                || "RENAME".equals(first) && "USER".equals(second)) {
+            return "drops or renames accounts";
         }
         if ("ALTER".equals(first) && "SYSTEM".equals(second)
-                || engine.isMysqlFamily() && SETS_GLOBALLY.matcher(text).find()) {
+                || engine.isMysqlFamily() && "SET".equals(first) && setsGlobally(words)) {
             return "changes the configuration";
         }
         return null;
+    }
+
+    /** {@code SET GLOBAL x = 1}, {@code SET PERSIST ...}, {@code SET a = 1, @@global.b = 2}, in any position. */
+    private static boolean setsGlobally(List<String> words) {
+        for (int i = 1; i < words.size(); i++) {
+            String word = words.get(i);
+            if (word.equals("GLOBAL") || word.equals("PERSIST") || word.equals("PERSIST_ONLY")
+                    || word.startsWith("GLOBAL.") || word.startsWith("PERSIST.") || word.startsWith("PERSIST_ONLY.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String nameAfter(List<String> words, int from) {

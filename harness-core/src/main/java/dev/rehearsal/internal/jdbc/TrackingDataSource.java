@@ -113,8 +113,15 @@ public final class TrackingDataSource implements DataSource {
             if (message == null || raw.equals(printable) || !message.contains(raw)) {
                 throw e;
             }
-            SQLException redacted = new SQLException(message.replace(raw, printable), e.getSQLState(), e.getErrorCode());
+            String text = message.replace(raw, printable);
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            SQLException redacted = state.startsWith("08")
+                    ? new java.sql.SQLNonTransientConnectionException(text, e.getSQLState(), e.getErrorCode())
+                    : state.startsWith("28")
+                    ? new java.sql.SQLInvalidAuthorizationSpecException(text, e.getSQLState(), e.getErrorCode())
+                    : new SQLException(text, e.getSQLState(), e.getErrorCode());
             redacted.setStackTrace(e.getStackTrace());
+            redacted.setNextException(e.getNextException());
             throw redacted;
         }
     }

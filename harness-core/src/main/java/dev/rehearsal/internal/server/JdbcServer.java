@@ -14,7 +14,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,9 +44,20 @@ public final class JdbcServer implements AutoCloseable {
         this.spec = spec;
         this.dialect = Dialect.of(spec.engine());
         this.source = source;
-        this.adminUrl = adminUrl;
         this.process = process;
         this.connectionProperties = dialect.connectionProperties(policy);
+        // session settings of the URL's own (search_path, sql_mode...) are kept and the harness's bounds added after
+        // them: as URL parameters they would replace the harness's, which the driver takes from the properties
+        JdbcUrl url = adminUrl;
+        for (String key : List.of("options", "sessionVariables")) {
+            Optional<String> own = url.param(key);
+            String ours = connectionProperties.getProperty(key);
+            if (own.isPresent() && ours != null) {
+                connectionProperties.setProperty(key, own.get() + ("options".equals(key) ? " " : ",") + ours);
+                url = url.withoutParam(key);
+            }
+        }
+        this.adminUrl = url;
         connectionProperties.setProperty("user", user);
         connectionProperties.setProperty("password", password);
         try (Connection connection = admin().getConnection()) {

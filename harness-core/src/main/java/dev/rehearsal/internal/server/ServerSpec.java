@@ -12,6 +12,7 @@ import dev.rehearsal.internal.jdbc.JdbcUrl;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What server an engine gets, chosen deterministically: an existing server when its URL is configured; a
@@ -56,8 +57,8 @@ public final class ServerSpec {
             JdbcUrl parsed = JdbcUrl.parse(url.get(), RehearsalSettings.url(engine));
             String scheme = parsed.scheme().toLowerCase(Locale.ROOT);
             boolean otherFamily = engine.isMysqlFamily()
-                    ? scheme.equals("jdbc:postgresql")
-                    : scheme.equals("jdbc:mysql") || scheme.equals("jdbc:mariadb");
+                    ? scheme.startsWith("jdbc:postgresql")
+                    : scheme.startsWith("jdbc:mysql") || scheme.startsWith("jdbc:mariadb");
             if (otherFamily) {
                 throw new RehearsalConfigurationException(RehearsalSettings.url(engine) + " = '" + parsed + "' is a "
                         + parsed.scheme() + " URL, which does not reach a " + engine.displayName() + " server.\nTo fix"
@@ -85,6 +86,9 @@ public final class ServerSpec {
         return new ServerSpec(engine, ProviderKind.EMBEDDED, Optional.empty(), "", "", Optional.empty(), "default");
     }
 
+    private static final Pattern SESSION_TIMEOUTS = Pattern.compile(
+            "(?i)(lock_timeout|statement_timeout|lock_wait_timeout|max_execution_time|max_statement_time)");
+
     /**
      * The URL's own parameters win over the harness's connection properties, so a timeout or session setting there
      * would replace the bounds that keep a rehearsal from hanging.
@@ -92,17 +96,21 @@ public final class ServerSpec {
     private static void refuseBoundsInUrl(Engine engine, JdbcUrl url) {
         for (String parameter : url.params().keySet()) {
             String name = parameter.toLowerCase(Locale.ROOT);
+            boolean setsTimeout = url.param(parameter).map(value -> SESSION_TIMEOUTS.matcher(value).find()).orElse(false);
             String setting = switch (name) {
                 case "connecttimeout", "logintimeout" -> RehearsalSettings.CONNECT_TIMEOUT;
                 case "sockettimeout" -> RehearsalSettings.SOCKET_TIMEOUT;
-                case "options", "sessionvariables" -> RehearsalSettings.LOCK_TIMEOUT;
+                // other session settings (search_path, sql_mode...) are kept, the harness's lock bound added to them
+                case "options", "sessionvariables" -> setsTimeout ? RehearsalSettings.LOCK_TIMEOUT : null;
                 default -> null;
             };
             if (setting != null) {
-                throw new RehearsalConfigurationException(RehearsalSettings.url(engine) + " = '" + url + "' sets "
-                        + parameter + ", which the harness sets on every connection from " + setting + " so that no"
-                        + " step can wait without bound.\nTo fix this, remove " + parameter + " from the URL and set "
-                        + setting + " (e.g. " + setting + "=30s) instead.");
+                boolean session = setting.equals(RehearsalSettings.LOCK_TIMEOUT);
+                String what = session ? "a timeout in " + parameter : parameter;
+                throw new RehearsalConfigurationException(RehearsalSettings.url(engine) + " = '" + url + "' sets " + what
+                        + ", which the harness sets on every connection from " + setting + " so that no step can wait"
+                        + " without bound.\nTo fix this, remove " + what + " from the URL and set " + setting + " (e.g. "
+                        + setting + "=30s) instead.");
             }
         }
     }

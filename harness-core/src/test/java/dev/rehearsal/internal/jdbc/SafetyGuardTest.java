@@ -50,15 +50,34 @@ class SafetyGuardTest {
         assertThatThrownBy(() -> SafetyGuard.check("select pg_terminate_backend (pid) from pg_stat_activity", postgres))
                 .hasMessageContaining("it ends sessions");
         assertThatThrownBy(() -> SafetyGuard.check("DROP ROLE IF EXISTS reporting", postgres))
-                .hasMessageContaining("it drops accounts");
+                .hasMessageContaining("it drops or renames accounts");
         assertThatThrownBy(() -> SafetyGuard.check("DROP USER 'app'@'%'", mariadb))
-                .hasMessageContaining("it drops accounts");
+                .hasMessageContaining("it drops or renames accounts");
         assertThatThrownBy(() -> SafetyGuard.check("ALTER SYSTEM SET work_mem = '1GB'", postgres))
                 .hasMessageContaining("it changes the configuration");
         assertThatThrownBy(() -> SafetyGuard.check("-- loosen\nSET GLOBAL sql_mode = ''", mariadb))
                 .hasMessageContaining("it changes the configuration");
         assertThatThrownBy(() -> SafetyGuard.check("set @@global.foreign_key_checks = 0", mariadb))
                 .hasMessageContaining("it changes the configuration");
+        assertThatThrownBy(() -> SafetyGuard.check("/*!50000 SET GLOBAL max_connections = 10 */", mariadb))
+                .hasMessageContaining("it changes the configuration");
+        assertThatThrownBy(() -> SafetyGuard.check("SET SESSION sql_mode = '', GLOBAL max_connections = 10", mariadb))
+                .hasMessageContaining("it changes the configuration");
+        assertThatThrownBy(() -> SafetyGuard.check("SHUTDOWN", mariadb)).hasMessageContaining("it ends sessions");
+        assertThatThrownBy(() -> SafetyGuard.check("DO $$ BEGIN PERFORM pg_cancel_backend(42); END $$", postgres))
+                .hasMessageContaining("it ends sessions");
+    }
+
+    @Test
+    void objects_of_the_rehearsal_database_that_only_look_server_wide_pass() {
+        DatabaseInfo postgres = on(Engine.POSTGRESQL, ProviderKind.EXISTING);
+        assertThatCode(() -> SafetyGuard.check("DROP USER MAPPING IF EXISTS FOR CURRENT_USER SERVER archive", postgres))
+                .doesNotThrowAnyException();
+        // defining a function, or commenting on one, runs nothing
+        assertThatCode(() -> SafetyGuard.check("CREATE FUNCTION stop(pid int) RETURNS boolean LANGUAGE sql AS"
+                + " $$ SELECT pg_terminate_backend(pid) $$", postgres)).doesNotThrowAnyException();
+        assertThatCode(() -> SafetyGuard.check("COMMENT ON TABLE jobs IS 'never call pg_cancel_backend() here'", postgres))
+                .doesNotThrowAnyException();
     }
 
     @Test

@@ -11,7 +11,11 @@ import dev.rehearsal.UnsafeOperationException;
 import dev.rehearsal.internal.Settings;
 import dev.rehearsal.internal.jdbc.ConnectionPolicy;
 import dev.rehearsal.support.TestDatabases;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -88,8 +92,34 @@ class ServerSelectionTest {
                         + " (e.g. rehearsal.timeout.socket=30s) instead.")
                 .hasMessageNotContaining("hunter2");
         assertThatThrownBy(() -> ServerSpec.select(Engine.MARIADB, Optional.empty(), "-", mariadb))
-                .hasMessageContaining("sets sessionVariables, which the harness sets on every connection from"
-                        + " rehearsal.timeout.lock");
+                .hasMessageContaining("sets a timeout in sessionVariables, which the harness sets on every connection"
+                        + " from rehearsal.timeout.lock");
+    }
+
+    @Test
+    void session_settings_in_the_url_are_kept_and_the_harness_bounds_added() throws Exception {
+        // the machine's servers, as CI's existing-server step uses them
+        Settings settings = Settings.of(Map.of(
+                "rehearsal.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/postgres?options=-c%20search_path%3Dapp",
+                "rehearsal.mariadb.url", "jdbc:mysql://127.0.0.1:3306/?sessionVariables=div_precision_increment=7"));
+        for (Engine engine : List.of(Engine.POSTGRESQL, Engine.MARIADB)) {
+            JdbcServer server = Servers.start(ServerSpec.select(engine, Optional.empty(), "-", settings),
+                    ConnectionPolicy.DEFAULT, Duration.ofSeconds(5));
+            try (RehearsalDatabase database = server.createDatabase("session_settings");
+                    Connection connection = database.dataSource().getConnection();
+                    Statement statement = connection.createStatement()) {
+                String query = engine == Engine.POSTGRESQL
+                        ? "SELECT current_setting('search_path'), current_setting('lock_timeout')"
+                        : "SELECT @@session.div_precision_increment, @@session.lock_wait_timeout";
+                try (ResultSet row = statement.executeQuery(query)) {
+                    row.next();
+                    assertThat(row.getString(1)).isEqualTo(engine == Engine.POSTGRESQL ? "app" : "7");
+                    assertThat(row.getString(2)).isEqualTo(engine == Engine.POSTGRESQL ? "30s" : "30");
+                }
+            } finally {
+                server.close();
+            }
+        }
     }
 
     @Test
