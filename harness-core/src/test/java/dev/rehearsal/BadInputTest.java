@@ -6,16 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rehearsal.support.TestDatabases;
 import dev.rehearsal.support.TestDatabases.Scope;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class BadInputTest {
-
-    static Stream<Engine> engines() {
-        return TestDatabases.engines();
-    }
 
     @Test
     void an_unknown_version_names_the_versions_there_are() {
@@ -62,7 +57,7 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource(TestDatabases.ENGINES)
     void failing_setup_sql_names_the_statement_and_its_codes(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk")) {
             scope.rehearsal().migrateTo("1");
@@ -83,7 +78,7 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource(TestDatabases.ENGINES)
     void statements_that_act_on_another_database_are_refused_before_they_run(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk");
                 Scope other = TestDatabases.rehearsal(engine, "classpath:db/fk")) {

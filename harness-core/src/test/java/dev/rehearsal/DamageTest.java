@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rehearsal.support.TestDatabases;
 import dev.rehearsal.support.TestDatabases.Scope;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,12 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The silent variants of the failure catalogue: steps that succeed while damaging data are caught as damage. */
 class DamageTest {
 
-    static Stream<Engine> mysqlFamily() {
-        return TestDatabases.engines().filter(Engine::isMysqlFamily);
-    }
-
     @ParameterizedTest
-    @MethodSource("mysqlFamily")
+    @MethodSource(TestDatabases.MYSQL_FAMILY)
     void non_strict_mode_truncates_and_coerces_nulls_with_warnings_only(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/damage/non-strict")) {
             Rehearsal rehearsal = scope.rehearsal();
@@ -49,7 +44,7 @@ class DamageTest {
     }
 
     @ParameterizedTest
-    @MethodSource("mysqlFamily")
+    @MethodSource(TestDatabases.MYSQL_FAMILY)
     void alter_ignore_drops_the_duplicate_rows_it_meets(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/damage/alter-ignore")) {
             Rehearsal rehearsal = scope.rehearsal();

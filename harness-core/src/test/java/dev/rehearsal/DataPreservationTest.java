@@ -11,7 +11,6 @@ import dev.rehearsal.support.TestDatabases;
 import dev.rehearsal.support.TestDatabases.Scope;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,9 +19,6 @@ class DataPreservationTest {
 
     private static final String[] LOCATIONS = {"classpath:db/preserve/common", "classpath:db/preserve/{family}"};
 
-    static Stream<Engine> engines() {
-        return TestDatabases.engines();
-    }
 
     private static Rehearsal atVersionOneWithData(Scope scope) {
         Rehearsal rehearsal = scope.rehearsal();
@@ -35,7 +31,7 @@ class DataPreservationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource(TestDatabases.ENGINES)
     void a_step_preserves_the_data_apart_from_what_the_mapping_declares(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, LOCATIONS)) {
             Rehearsal rehearsal = atVersionOneWithData(scope);
@@ -60,7 +56,7 @@ class DataPreservationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource(TestDatabases.ENGINES)
     void a_step_that_changes_more_than_meant_fails_with_the_first_differing_rows(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, LOCATIONS)) {
             Rehearsal rehearsal = atVersionOneWithData(scope);
@@ -85,7 +81,7 @@ class DataPreservationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource(TestDatabases.ENGINES)
     void checksums_ignore_row_order_and_see_any_changed_value(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, LOCATIONS)) {
             Rehearsal rehearsal = atVersionOneWithData(scope);

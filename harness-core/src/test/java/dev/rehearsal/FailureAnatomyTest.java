@@ -8,18 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.support.TestDatabases;
 import dev.rehearsal.support.TestDatabases.Scope;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class FailureAnatomyTest {
 
-    static Stream<Engine> engines() {
-        return TestDatabases.engines();
-    }
-
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource(TestDatabases.ENGINES)
     void orphan_rows_fail_the_foreign_key_with_the_exact_location_and_codes(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk")) {
             Rehearsal rehearsal = scope.rehearsal();
@@ -63,7 +58,7 @@ class FailureAnatomyTest {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource(TestDatabases.ENGINES)
     void a_script_failing_at_its_third_statement_is_atomic_on_postgresql_and_partial_on_the_mysql_family(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/partial/{family}")) {
             Rehearsal rehearsal = scope.rehearsal();

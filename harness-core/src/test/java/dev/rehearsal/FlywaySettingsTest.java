@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,12 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The Flyway settings a project already has are honoured. */
 class FlywaySettingsTest {
 
-    static Stream<Engine> engines() {
-        return TestDatabases.engines();
-    }
-
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource(TestDatabases.ENGINES)
     void placeholders_and_the_history_table_name_are_honoured(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, settings(List.of()), "classpath:db/settings")) {
             Rehearsal rehearsal = scope.rehearsal();

@@ -7,20 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rehearsal.schema.SchemaDiff;
 import dev.rehearsal.support.TestDatabases;
 import dev.rehearsal.support.TestDatabases.Scope;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class LeftoversAndStatusTest {
-
-    static Stream<Engine> engines() {
-        return TestDatabases.engines();
-    }
-
-    static Stream<Engine> mysqlFamily() {
-        return TestDatabases.engines().filter(Engine::isMysqlFamily);
-    }
 
     @Test
     void a_not_valid_foreign_key_over_orphans_succeeds_and_leaves_the_orphans_behind() {
@@ -62,7 +53,7 @@ class LeftoversAndStatusTest {
     }
 
     @ParameterizedTest
-    @MethodSource("mysqlFamily")
+    @MethodSource(TestDatabases.MYSQL_FAMILY)
     void a_foreign_key_added_with_checks_off_succeeds_over_orphans_and_leaves_them(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/leftovers/checks-off")) {
             Rehearsal rehearsal = scope.rehearsal();
@@ -82,7 +73,7 @@ class LeftoversAndStatusTest {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource(TestDatabases.ENGINES)
     void a_change_made_by_hand_is_a_ghost_the_status_shows_against_the_history(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk")) {
             Rehearsal rehearsal = scope.rehearsal();
@@ -103,7 +94,7 @@ class LeftoversAndStatusTest {
     }
 
     @ParameterizedTest
-    @MethodSource("mysqlFamily")
+    @MethodSource(TestDatabases.MYSQL_FAMILY)
     void after_a_partial_failure_the_status_shows_the_failed_row_the_drift_and_the_leftover_columns(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/partial/{family}")) {
             Rehearsal rehearsal = scope.rehearsal();

@@ -10,28 +10,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rehearsal.internal.flyway.MigrationSettings;
 import dev.rehearsal.support.TestDatabases;
 import dev.rehearsal.support.TestDatabases.Scope;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class RecoveryTest {
 
-    static Stream<Engine> engines() {
-        return TestDatabases.engines();
-    }
-
-    static Stream<Engine> mysqlFamily() {
-        return TestDatabases.engines().filter(Engine::isMysqlFamily);
-    }
-
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource(TestDatabases.ENGINES)
     void a_data_fix_placed_before_the_failing_version_rolls_forward(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk")) {
             Rehearsal rehearsal = scope.rehearsal();
-            rehearsal.migrateTo("1");
-            rehearsal.execute("INSERT INTO customers (id, email) VALUES (1, 'ada@example.com');"
-                    + "INSERT INTO orders (id, customer_id, total) VALUES (10, 1, 9.90), (11, 999, 5.00)");
+            atVersionOneWithAnOrphanOrder(rehearsal);
             assertThat(rehearsal.migrateTo("2")).hasFailed().isDataDependent();
             if (engine.isMysqlFamily()) {
                 assertThat(rehearsal.repair().removedFailedVersions()).containsExactly("2");
@@ -52,7 +41,7 @@ class RecoveryTest {
     }
 
     @ParameterizedTest
-    @MethodSource("mysqlFamily")
+    @MethodSource(TestDatabases.MYSQL_FAMILY)
     void after_a_partial_failure_flyway_refuses_until_repair_and_a_plain_rerun_fails_on_the_leftovers(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/partial/{family}")) {
             Rehearsal rehearsal = scope.rehearsal();
@@ -81,13 +70,11 @@ class RecoveryTest {
     }
 
     @ParameterizedTest
-    @MethodSource("mysqlFamily")
+    @MethodSource(TestDatabases.MYSQL_FAMILY)
     void repair_then_resume_from_the_failed_statement_converges_where_a_plain_rerun_cannot(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk")) {
             Rehearsal rehearsal = scope.rehearsal();
-            rehearsal.migrateTo("1");
-            rehearsal.execute("INSERT INTO customers (id, email) VALUES (1, 'ada@example.com');"
-                    + "INSERT INTO orders (id, customer_id, total) VALUES (10, 1, 9.90), (11, 999, 5.00)");
+            atVersionOneWithAnOrphanOrder(rehearsal);
             assertThat(rehearsal.migrateTo("2")).hasFailed().isAtStatement(2).leftBehind().hasStillApplied(1);
 
             StepOutcome stillBroken = rehearsal.resumeFailedMigration();
@@ -104,9 +91,7 @@ class RecoveryTest {
         }
         try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk")) {
             Rehearsal rehearsal = scope.rehearsal();
-            rehearsal.migrateTo("1");
-            rehearsal.execute("INSERT INTO customers (id, email) VALUES (1, 'ada@example.com');"
-                    + "INSERT INTO orders (id, customer_id, total) VALUES (10, 1, 9.90), (11, 999, 5.00)");
+            atVersionOneWithAnOrphanOrder(rehearsal);
             assertThat(rehearsal.migrateTo("2")).hasFailed().isAtStatement(2);
             rehearsal.execute("DELETE FROM orders WHERE customer_id NOT IN (SELECT id FROM customers)");
 
@@ -120,7 +105,7 @@ class RecoveryTest {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource(TestDatabases.ENGINES)
     void resume_is_refused_where_there_is_nothing_to_resume(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk")) {
             Rehearsal rehearsal = scope.rehearsal();
@@ -163,7 +148,7 @@ class RecoveryTest {
     }
 
     @ParameterizedTest
-    @MethodSource("mysqlFamily")
+    @MethodSource(TestDatabases.MYSQL_FAMILY)
     void resume_records_the_resumed_version_only_and_leaves_the_repeatable_migrations_to_run(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/fk")) {
             Rehearsal rehearsal = scope.rehearsal();
@@ -187,7 +172,7 @@ class RecoveryTest {
     }
 
     @ParameterizedTest
-    @MethodSource("mysqlFamily")
+    @MethodSource(TestDatabases.MYSQL_FAMILY)
     void resume_fills_in_placeholders_given_in_flyway_properties(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, s -> new MigrationSettings(s.locations(), s.placeholders(),
                 s.schemas(), s.table(), true, java.util.Map.of("placeholders.orders_table", "orders"), s.classLoader(),
@@ -205,7 +190,7 @@ class RecoveryTest {
 
 
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource(TestDatabases.ENGINES)
     void syntax_and_schema_errors_are_classified(Engine engine) {
         try (Scope syntax = TestDatabases.rehearsal(engine, "classpath:db/syntax");
                 Scope missing = TestDatabases.rehearsal(engine, "classpath:db/missing")) {
@@ -216,5 +201,12 @@ class RecoveryTest {
                     .isAtStatement(1).isSchemaDependent().hasTable("no_such_table")
                     .hasError(onPostgresql("42P01"), onMariadb(1146), onMysql(1146));
         }
+    }
+
+    /** V1 of db/fk with one good order and order 11, whose customer 999 does not exist: V2's foreign key fails on it. */
+    private static void atVersionOneWithAnOrphanOrder(Rehearsal rehearsal) {
+        rehearsal.migrateTo("1");
+        rehearsal.execute("INSERT INTO customers (id, email) VALUES (1, 'ada@example.com');"
+                + "INSERT INTO orders (id, customer_id, total) VALUES (10, 1, 9.90), (11, 999, 5.00)");
     }
 }

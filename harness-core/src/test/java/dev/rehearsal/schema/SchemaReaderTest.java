@@ -10,19 +10,14 @@ import dev.rehearsal.support.TestDatabases;
 import dev.rehearsal.support.TestDatabases.Scope;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SchemaReaderTest {
 
-    static Stream<Engine> engines() {
-        return TestDatabases.engines();
-    }
-
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource(TestDatabases.ENGINES)
     void reads_columns_keys_foreign_keys_checks_indexes_and_enums_the_same_way_on_every_engine(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/schema/{family}")) {
             Rehearsal rehearsal = scope.rehearsal();

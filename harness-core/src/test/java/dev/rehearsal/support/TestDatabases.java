@@ -40,10 +40,21 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
+    /** {@code @MethodSource(ENGINES)}: a parameterized test runs once per engine this run tests. */
+    public static final String ENGINES = "dev.rehearsal.support.TestDatabases#engines";
+
+    /** {@code @MethodSource(MYSQL_FAMILY)}: once per MySQL-family engine this run tests. */
+    public static final String MYSQL_FAMILY = "dev.rehearsal.support.TestDatabases#mysqlFamily";
+
     /** The engines this run tests. */
     public static Stream<Engine> engines() {
         String list = System.getProperty("tests.engines", "postgresql,mariadb");
         return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Engine::fromId);
+    }
+
+    /** The MySQL-family engines this run tests. */
+    public static Stream<Engine> mysqlFamily() {
+        return engines().filter(Engine::isMysqlFamily);
     }
 
     public static JdbcServer server(Engine engine) {

@@ -32,7 +32,7 @@ public final class SafetyGuard {
     public static void check(String statement, DatabaseInfo database) {
         Engine engine = database.engine();
         String ownDatabase = database.databaseName();
-        List<String> words = SqlText.leadingWords(statement, 5);
+        List<String> words = SqlText.leadingWords(statement, 64);
         if (words.isEmpty()) {
             return;
         }
@@ -51,7 +51,7 @@ public final class SafetyGuard {
                     ownDatabase);
         }
         if (database.provider() == ProviderKind.EXISTING) {
-            String serverWide = serverWide(statement, engine, first, second);
+            String serverWide = serverWide(statement, engine, words);
             if (serverWide != null) {
                 throw refused(statement, "it " + serverWide + " of the server at " + database.describeServer()
                         + ", which the harness shares and did not create", ownDatabase);
@@ -59,8 +59,9 @@ public final class SafetyGuard {
         }
     }
 
-    private static String serverWide(String statement, Engine engine, String first, String second) {
-        List<String> words = SqlText.leadingWords(statement, 64);
+    private static String serverWide(String statement, Engine engine, List<String> words) {
+        String first = words.get(0);
+        String second = words.size() > 1 ? words.get(1) : "";
         String third = words.size() > 2 ? words.get(2) : "";
         boolean runsNow = List.of("SELECT", "DO", "CALL", "WITH", "PERFORM", "EXECUTE").contains(first);
         if ("KILL".equals(first) || "SHUTDOWN".equals(first)
