@@ -80,7 +80,8 @@ public interface Rehearsal {
     /**
      * Read the schema a clean run of this rehearsal's migrations gives: on a fresh database of the same server,
      * migrated to this rehearsal's current version, then dropped. After a failure and a recovery, this database should
-     * converge to it.
+     * converge to it. The run is made once per server, settings, scripts (by Flyway checksum) and version, and shared
+     * by every rehearsal of the test run that asks for the same.
      *
      * @return the schema of the clean run; never {@code null}
      * @throws RehearsalException if the clean run itself fails

@@ -4,6 +4,7 @@ import static dev.rehearsal.assertions.RehearsalAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rehearsal.schema.Schema;
 import dev.rehearsal.schema.SchemaDiff;
 import dev.rehearsal.support.TestDatabases;
 import dev.rehearsal.support.TestDatabases.Scope;
@@ -128,6 +129,24 @@ class LeftoversAndStatusTest {
                             + " with a clean run of its migrations, but its schema has these differences:\n"
                             + "  customers: column note is varchar(200) null, expected absent\n"
                             + "  customers: column phone is varchar(30) null, expected absent");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(TestDatabases.ENGINES)
+    void a_clean_run_is_migrated_once_per_chain_and_version_and_shared_by_every_rehearsal(Engine engine) {
+        try (Scope one = TestDatabases.rehearsal(engine, "classpath:db/fk");
+                Scope other = TestDatabases.rehearsal(engine, "classpath:db/fk")) {
+            one.rehearsal().migrateTo("1");
+            other.rehearsal().migrateTo("1");
+
+            Schema atOne = one.rehearsal().cleanRunSchema();
+
+            assertThat(other.rehearsal().cleanRunSchema()).isSameAs(atOne);
+            assertThat(one.rehearsal().migrateTo("2")).hasSucceeded();
+            assertThat(one.rehearsal().cleanRunSchema()).isNotSameAs(atOne).isNotEqualTo(atOne);
+            assertThat(one.rehearsal().withLocations("classpath:db/fk").cleanRunSchema())
+                    .isSameAs(one.rehearsal().cleanRunSchema());
         }
     }
 }

