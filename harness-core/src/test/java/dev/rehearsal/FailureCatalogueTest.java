@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every failure kind of ../shared/reference/failure-catalogue.md that applies to an engine (lock contention and a lost
+ * Every failure kind of the failure catalogue (docs/failure-kinds.md) that applies to an engine (lock contention and a lost
  * connection excepted), rehearsed on that engine: V1 sets the tables up, the data provokes the failure, V2 fails as the
  * catalogue says; the test asserts the verdict and the state left behind, then one roll-forward, and that it
  * converges with a clean run and leaves nothing behind. The silent variants succeed with the damage caught.

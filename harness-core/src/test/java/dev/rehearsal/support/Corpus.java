@@ -1,24 +1,22 @@
 package dev.rehearsal.support;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
- * The public Flyway histories in {@code ../shared/corpus}, beside the checkout.
+ * Public Flyway histories nobody on this project wrote, kept in the test resources under {@code corpus/} with
+ * their upstream LICENSE and NOTICE (Apache-2.0), and shared with the other modules' tests through the test-jar.
  */
 public final class Corpus {
 
     private Corpus() {
     }
 
-    /** A Flyway {@code filesystem:} location for a corpus folder; fails loudly if the corpus is not there. */
+    /** A Flyway {@code classpath:} location for a corpus folder; fails loudly if the folder is not on the classpath. */
     public static String location(String folder) {
-        Path root = Path.of(System.getProperty("tests.corpusDir", "../../shared/corpus")).toAbsolutePath().normalize();
-        Path dir = root.resolve(folder);
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("The migration corpus folder " + dir + " is missing. The build expects the"
-                    + " shared folder beside the checkout (../shared/corpus); set -Dtests.corpusDir to its path.");
+        String path = "corpus/" + folder;
+        if (Corpus.class.getClassLoader().getResource(path + "/NOTICE.txt") == null) {
+            throw new IllegalStateException("The migration corpus folder " + path + " is not on the test classpath."
+                    + " It lives in harness-core/src/test/resources/corpus and reaches other modules through the"
+                    + " harness-core test-jar.");
         }
-        return "filesystem:" + dir;
+        return "classpath:" + path;
     }
 }
