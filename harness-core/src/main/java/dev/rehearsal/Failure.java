@@ -20,12 +20,15 @@ import java.util.OptionalInt;
  *
  * @param version the version of the failing migration, if known
  * @param script the script name, e.g. {@code "V3__orders_customer_fk.sql"}, if known
+ * @param checksum the Flyway checksum of the failing script, if known; with the script it names a repeatable
+ *     migration ({@code R__}), which has no version
  * @param statementIndex the 1-based index of the failing statement within the script
  * @param line the line of the script where the failing statement's first keyword stands
  * @param statement the failing statement's text
  * @param sqlState the SQLSTATE the driver reported
  * @param vendorCode the vendor error code; empty on PostgreSQL, which has none
- * @param message the engine's error message, first line
+ * @param message the engine's error message, first line; when Flyway itself refused (a script it cannot parse, a
+ *     placeholder without a value, a failed validation), Flyway's whole message, links left out
  * @param detail further detail the engine gave, e.g. PostgreSQL's {@code Key (customer_id)=(999) is not present…}
  * @param constraint the constraint the engine names
  * @param table the table the engine names, or that the statement alters
@@ -36,6 +39,7 @@ import java.util.OptionalInt;
 public record Failure(
         Optional<String> version,
         Optional<String> script,
+        OptionalInt checksum,
         OptionalInt statementIndex,
         OptionalInt line,
         Optional<String> statement,
@@ -56,6 +60,7 @@ public record Failure(
     public Failure {
         requireNonNull(version, "version");
         requireNonNull(script, "script");
+        requireNonNull(checksum, "checksum");
         requireNonNull(statementIndex, "statementIndex");
         requireNonNull(line, "line");
         requireNonNull(statement, "statement");
@@ -67,6 +72,15 @@ public record Failure(
         requireNonNull(table, "table");
         requireNonNull(column, "column");
         requireNonNull(failureClass, "failureClass");
+    }
+
+    /**
+     * Tell whether the failing script is a repeatable migration: a script is known and it has no version.
+     *
+     * @return {@code true} for a repeatable ({@code R__}) script
+     */
+    public boolean isRepeatable() {
+        return version.isEmpty() && script.isPresent();
     }
 
     /**

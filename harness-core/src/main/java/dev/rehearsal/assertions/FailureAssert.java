@@ -44,6 +44,19 @@ public final class FailureAssert extends AbstractAssert<FailureAssert, Failure> 
     }
 
     /**
+     * Verify that the failing script is a repeatable migration ({@code R__}), which has no version.
+     *
+     * @return this assertion object
+     */
+    public FailureAssert isInRepeatableScript() {
+        if (!actual.isRepeatable()) {
+            failWithMessage("%s", AssertionMessages.expected("the failing script to be repeatable; its version",
+                    Optional.empty(), actual.version(), outcome));
+        }
+        return this;
+    }
+
+    /**
      * Verify the 1-based index of the failing statement within its script.
      *
      * @param index e.g. {@code 2}

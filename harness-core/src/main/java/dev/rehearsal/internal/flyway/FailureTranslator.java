@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
@@ -48,11 +49,15 @@ final class FailureTranslator {
                 ? Optional.empty() : firstPending;
         Optional<StatementRun> failing = run.flatMap(MigrationRun::failing);
         Optional<SQLException> sql = sqlCause(thrown);
-        // without a recorded run Flyway refused up front: blame the failed row it found, else the migration it was about to run
-        Optional<String> version = run.map(r -> r.version).filter(v -> !v.isEmpty()).or(() -> failedVersion(after))
-                .or(() -> attempted.map(MigrationInfo::getVersion).map(Object::toString));
-        Optional<String> script = run.map(r -> r.script).or(() -> failedScript(after))
-                .or(() -> attempted.map(MigrationInfo::getScript));
+        // the migration that ran names itself, a repeatable one with no version; without a run Flyway refused up
+        // front: blame the failed row it found, else the migration it was about to run
+        Optional<MigrationInfo> blamed = run.isPresent() ? Optional.empty() : failedRow(after).or(() -> attempted);
+        Optional<String> version = run.isPresent()
+                ? Optional.of(run.get().version).filter(v -> !v.isEmpty())
+                : blamed.map(MigrationInfo::getVersion).map(Object::toString);
+        Optional<String> script = run.map(r -> r.script).or(() -> blamed.map(MigrationInfo::getScript));
+        OptionalInt checksum = Optional.ofNullable(run.isPresent() ? run.get().checksum
+                : blamed.map(MigrationInfo::getChecksum).orElse(null)).map(OptionalInt::of).orElse(OptionalInt.empty());
 
         if (failing.isPresent()) {
             StatementRun statement = failing.get();
@@ -62,28 +67,32 @@ final class FailureTranslator {
             ErrorFields fields = sql.map(e -> dialect.fields(e, text)).orElseGet(() -> new ErrorFields(
                     Dialect.firstLine(statement.errorMessage), Optional.empty(), Optional.empty(),
                     Dialect.tableOfStatement(text), Optional.empty()));
-            return new Failure(version, script, OptionalInt.of(statement.index), FlywayInternals.failingLine(thrown),
+            return new Failure(version, script, checksum, OptionalInt.of(statement.index), FlywayInternals.failingLine(thrown),
                     Optional.of(text), sqlState, code == 0 ? OptionalInt.empty() : OptionalInt.of(code), fields.message(),
                     fields.detail(), fields.constraint(), fields.table(), fields.column(),
                     dialect.classify(sqlState, code, text));
         }
         Optional<String> sqlState = sql.map(SQLException::getSQLState);
         int code = sql.map(SQLException::getErrorCode).orElse(0);
-        FailureClass failureClass = sql.isPresent() ? dialect.classify(sqlState, code, "") : FailureClass.OTHER;
+        // a script Flyway's parser cannot read fails on any database, as a statement the server cannot parse does
+        FailureClass failureClass = sql.isPresent() ? dialect.classify(sqlState, code, "")
+                : isParseError(thrown) ? FailureClass.SYNTAX : FailureClass.OTHER;
         ErrorFields fields = sql.map(e -> dialect.fields(e, "")).orElseGet(() -> new ErrorFields(flywayMessage(thrown),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-        return new Failure(version, script, OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), sqlState,
+        return new Failure(version, script, checksum, OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), sqlState,
                 code == 0 ? OptionalInt.empty() : OptionalInt.of(code), fields.message(), fields.detail(),
                 fields.constraint(), fields.table(), fields.column(), failureClass);
     }
 
     /** A statement of a script that failed when the harness ran it itself (resume). */
-    Failure statementFailure(String version, String script, int index, int line, String statement, SQLException error) {
+    Failure statementFailure(String version, String script, Integer checksum, int index, int line, String statement,
+            SQLException error) {
         String text = SqlText.trimTerminator(statement);
         Optional<String> sqlState = Optional.ofNullable(error.getSQLState());
         int code = error.getErrorCode();
         ErrorFields fields = dialect.fields(error, text);
-        return new Failure(Optional.of(version), Optional.of(script), OptionalInt.of(index), OptionalInt.of(line),
+        return new Failure(Optional.of(version), Optional.of(script),
+                checksum == null ? OptionalInt.empty() : OptionalInt.of(checksum), OptionalInt.of(index), OptionalInt.of(line),
                 Optional.of(text), sqlState, code == 0 ? OptionalInt.empty() : OptionalInt.of(code), fields.message(),
                 fields.detail(), fields.constraint(), fields.table(), fields.column(), dialect.classify(sqlState, code, text));
     }
@@ -120,14 +129,25 @@ final class FailureTranslator {
         return new LeftBehind(version, inTransaction, executed, stillApplied, failedRow);
     }
 
-    private static Optional<String> failedVersion(MigrationInfoService info) {
-        return Arrays.stream(info.all()).filter(i -> i.getState().isFailed() && i.getVersion() != null)
-                .map(i -> i.getVersion().toString()).reduce((a, b) -> b);
+    private static Optional<MigrationInfo> failedRow(MigrationInfoService info) {
+        return Arrays.stream(info.all()).filter(i -> i.getState().isFailed()).reduce((a, b) -> b);
     }
 
-    private static Optional<String> failedScript(MigrationInfoService info) {
-        return Arrays.stream(info.all()).filter(i -> i.getState().isFailed()).map(MigrationInfo::getScript)
-                .reduce((a, b) -> b);
+    /**
+     * Flyway's own parser stopped on the script: nothing reached the server. A placeholder without a value reaches us
+     * as a parse error too, but it is the configuration that is wrong, not the script.
+     */
+    private static boolean isParseError(Throwable thrown) {
+        boolean parse = false;
+        for (Throwable t = thrown; t != null && t.getCause() != t; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("No value provided for placeholder")) {
+                return false;
+            }
+            parse |= message.startsWith("Unable to parse statement") || message.startsWith("Incomplete statement")
+                    || message.startsWith("Delimiter changed inside statement");
+        }
+        return parse;
     }
 
     static Optional<SQLException> sqlCause(Throwable thrown) {
@@ -148,13 +168,19 @@ final class FailureTranslator {
         return Optional.empty();
     }
 
-    /** Flyway's message without its advertising and blank lines. */
+    private static final Pattern LINK = Pattern.compile("\\(?https?://[^\\s)]+\\)?");
+    private static final Pattern SEE_FOR_MORE = Pattern.compile("(?i)\\s*See\\s+for more information\\.?");
+
+    /**
+     * Flyway's whole message, its lines kept: only links (and the "See ... for more information" around them) and
+     * Redgate's advertising lines are left out, never the text.
+     */
     static String flywayMessage(Throwable thrown) {
         String message = String.valueOf(thrown.getMessage());
         return Arrays.stream(message.split("\\R"))
-                .map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.contains("http") && !line.startsWith("Need more flexibility"))
-                .map(line -> line.matches(".*[.:!?]$") ? line : line + ".")
-                .collect(Collectors.joining(" "));
+                .map(line -> SEE_FOR_MORE.matcher(LINK.matcher(line).replaceAll("")).replaceAll(""))
+                .map(line -> line.replaceAll("(?<=\\S) {2,}(?=\\S)", " ").stripTrailing())
+                .filter(line -> !line.isBlank() && !line.strip().startsWith("Need more flexibility"))
+                .collect(Collectors.joining("\n"));
     }
 }

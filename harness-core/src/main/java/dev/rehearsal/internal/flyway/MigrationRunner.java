@@ -85,6 +85,7 @@ public final class MigrationRunner {
         String initSql = settings.flywayProperties().getOrDefault("flyway.initSql", "");
         SqlText.split(initSql, engine()).forEach(statement -> SafetyGuard.check(statement, database.info()));
         this.translator = new FailureTranslator(database.server().dialect());
+        FlywayVersion.warnIfOlder(System.out::println);
         try {
             flyway(null, null);
         } catch (FlywayException e) {
@@ -326,7 +327,7 @@ public final class MigrationRunner {
                 try {
                     statement.execute(located.sql());
                 } catch (SQLException e) {
-                    Failure again = translator.statementFailure(version, script, j, located.line(), located.sql(), e);
+                    Failure again = translator.statementFailure(version, script, failed.getChecksum(), j, located.line(), located.sql(), e);
                     LeftBehind stays = new LeftBehind(currentVersion(dataSource), false, List.copyOf(inEffect),
                             List.copyOf(inEffect), true);
                     return new StepOutcome(database.info(), step, before, currentVersion(dataSource), List.of(),

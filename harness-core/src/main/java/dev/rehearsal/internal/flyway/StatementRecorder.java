@@ -45,6 +45,7 @@ final class StatementRecorder implements Callback {
         final String version;
         final String description;
         final String script;
+        final Integer checksum;
         final List<StatementRun> statements = new ArrayList<>();
         State state = State.RUNNING;
 
@@ -52,6 +53,7 @@ final class StatementRecorder implements Callback {
             this.version = info.getVersion() == null ? "" : info.getVersion().toString();
             this.description = info.getDescription() == null ? "" : info.getDescription();
             this.script = info.getScript() == null ? "" : info.getScript();
+            this.checksum = info.getChecksum();
         }
 
         Optional<StatementRun> failing() {

@@ -1,0 +1,4 @@
+CREATE TABLE notes (id INT)
+DELIMITER //
+CREATE PROCEDURE note_count() BEGIN SELECT count(*) FROM notes; END //
+DELIMITER ;

@@ -1,0 +1,1 @@
+CREATE TABLE ${team}_notes (id INT);

@@ -1,0 +1,1 @@
+CREATE VIEW note_bodies AS SELECT id, body FROM notes;
