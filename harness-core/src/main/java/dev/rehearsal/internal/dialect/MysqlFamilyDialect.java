@@ -3,6 +3,7 @@ package dev.rehearsal.internal.dialect;
 import dev.rehearsal.Engine;
 import dev.rehearsal.FailureClass;
 import dev.rehearsal.internal.jdbc.ConnectionPolicy;
+import dev.rehearsal.internal.jdbc.TrackingDataSource;
 import dev.rehearsal.internal.jdbc.SqlText;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -74,8 +75,12 @@ final class MysqlFamilyDialect implements Dialect {
     @Override
     public Properties connectionProperties(ConnectionPolicy policy) {
         Properties p = new Properties();
-        p.setProperty("connectTimeout", Long.toString(policy.connectTimeout().toMillis()));
-        p.setProperty("socketTimeout", Long.toString(policy.socketTimeout().toMillis()));
+        // Connector/J's connectTimeout bounds only the TCP connect; the handshake's reads wait as long as the socket
+        // timeout. So the handshake gets the connect timeout, and the connection the socket timeout once it is open.
+        long connectMillis = policy.connectTimeout().toMillis();
+        p.setProperty("connectTimeout", Long.toString(connectMillis));
+        p.setProperty("socketTimeout", Long.toString(Math.min(connectMillis, policy.socketTimeout().toMillis())));
+        p.setProperty(TrackingDataSource.SOCKET_TIMEOUT_AFTER_CONNECT, Long.toString(policy.socketTimeout().toMillis()));
         long lockSeconds = ConnectionPolicy.ceilSeconds(policy.lockTimeout());
         p.setProperty("sessionVariables", "lock_wait_timeout=" + lockSeconds + ",innodb_lock_wait_timeout=" + lockSeconds);
         p.setProperty("allowPublicKeyRetrieval", "true");

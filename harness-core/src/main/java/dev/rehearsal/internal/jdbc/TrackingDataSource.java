@@ -21,6 +21,14 @@ import javax.sql.DataSource;
  */
 public final class TrackingDataSource implements DataSource {
 
+    /**
+     * A connection property the driver never sees: the read timeout, in milliseconds, that a connection gets once it
+     * is open. For drivers whose handshake reads are bounded only by their socket timeout (Connector/J), the socket
+     * timeout given to the driver is the connect timeout, so that a server that accepts TCP and never answers fails
+     * within it, and this one replaces it for the statements that follow.
+     */
+    public static final String SOCKET_TIMEOUT_AFTER_CONNECT = "rehearsal.socketTimeoutAfterConnect";
+
     private final JdbcUrl url;
     private final Properties properties;
     private final Set<Connection> open;
@@ -105,8 +113,24 @@ public final class TrackingDataSource implements DataSource {
      */
     private Connection open(Properties with) throws SQLException {
         String raw = url.toUrl();
+        Properties forDriver = new Properties();
+        forDriver.putAll(with);
+        String after = (String) forDriver.remove(SOCKET_TIMEOUT_AFTER_CONNECT);
         try {
-            return DriverManager.getConnection(raw, with);
+            Connection connection = DriverManager.getConnection(raw, forDriver);
+            if (after != null) {
+                try {
+                    connection.setNetworkTimeout(Runnable::run, Integer.parseInt(after));
+                } catch (SQLException | RuntimeException e) {
+                    try {
+                        connection.close();
+                    } catch (SQLException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                    throw e;
+                }
+            }
+            return connection;
         } catch (SQLException e) {
             String message = e.getMessage();
             String printable = url.toString();

@@ -42,11 +42,11 @@ public final class Servers {
         try {
             return new JdbcServer(spec, url.toString(), url, spec.username(), spec.password(), policy, () -> { });
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException(unreachable(spec, url, e), e);
+            throw new DatabaseUnavailableException(unreachable(spec, url, policy, e), e);
         }
     }
 
-    static String unreachable(ServerSpec spec, JdbcUrl url, SQLException e) {
+    static String unreachable(ServerSpec spec, JdbcUrl url, ConnectionPolicy policy, SQLException e) {
         Engine engine = spec.engine();
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         int code = e.getErrorCode();
@@ -63,6 +63,11 @@ public final class Servers {
             what = "needs a JDBC driver for '" + url.scheme() + "' that is not on the classpath";
             fix = "use a " + (engine.isMysqlFamily() ? "jdbc:mysql:" : "jdbc:postgresql:")
                     + " URL (the harness ships that driver), or add the driver to the test classpath.";
+        } else if (timedOut(e)) {
+            what = "did not answer within " + seconds(policy.connectTimeout()) + ", the connect timeout ("
+                    + RehearsalSettings.CONNECT_TIMEOUT + ")";
+            fix = "check that the URL points at a " + engine.displayName() + " server and that it is not overloaded, or"
+                    + " raise " + RehearsalSettings.CONNECT_TIMEOUT + ".";
         } else {
             what = "could not be reached";
             fix = "start the server, or correct the host and port in the URL. Connections time out after the "
@@ -70,6 +75,21 @@ public final class Servers {
         }
         return "The " + engine.displayName() + " server at " + RehearsalSettings.url(engine) + " = '" + url + "' " + what
                 + ": " + e.getMessage() + " (SQLSTATE " + state + ", code " + code + ").\nTo fix this, " + fix;
+    }
+
+    /** Whether a connect failed because the server did not answer in time (rather than refused or was absent). */
+    private static boolean timedOut(SQLException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.SocketTimeoutException || cause instanceof java.sql.SQLTimeoutException
+                    || String.valueOf(cause.getMessage()).contains("timed out")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 
     static JdbcServer embeddedPostgres(ServerSpec spec, ConnectionPolicy policy, Duration startupTimeout) {

@@ -2,15 +2,22 @@ package dev.rehearsal.internal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.rehearsal.DatabaseUnavailableException;
 import dev.rehearsal.Engine;
 import dev.rehearsal.ProviderKind;
 import dev.rehearsal.RehearsalConfigurationException;
+import dev.rehearsal.RehearsalSettings;
 import dev.rehearsal.UnsafeOperationException;
 import dev.rehearsal.internal.Settings;
 import dev.rehearsal.internal.jdbc.ConnectionPolicy;
 import dev.rehearsal.support.TestDatabases;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -18,7 +25,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ServerSelectionTest {
 
@@ -146,6 +157,70 @@ class ServerSelectionTest {
                         + " could not be reached: ")
                 .hasMessageContaining("To fix this, start the server, or correct the host and port in the URL.")
                 .hasMessageNotContaining("hunter2");
+    }
+
+    /**
+     * A listener that accepts TCP and never answers: a server that hangs in its handshake, a proxy with nothing behind
+     * it. The connect timeout bounds the whole connect, handshake included, on both families (Connector/J's own
+     * connectTimeout stops at TCP; its handshake would otherwise wait out the 5-minute socket timeout).
+     */
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = {"POSTGRESQL", "MARIADB", "MYSQL"})
+    void a_server_that_accepts_and_never_answers_fails_within_the_connect_timeout(Engine engine) throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> accepted = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                while (!silent.isClosed()) {
+                    try {
+                        accepted.add(silent.accept());
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            }, "silent-listener");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String scheme = engine.isMysqlFamily() ? "jdbc:mysql" : "jdbc:postgresql";
+            String url = scheme + "://127.0.0.1:" + silent.getLocalPort() + (engine.isMysqlFamily() ? "/" : "/postgres");
+            Settings settings = Settings.of(Map.of(RehearsalSettings.url(engine), url));
+            ServerSpec spec = ServerSpec.select(engine, Optional.empty(), "-", settings);
+            ConnectionPolicy policy = new ConnectionPolicy(Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofSeconds(30));
+
+            // a bound on correctness, not speed: without the fix this waits the 5-minute socket timeout
+            Throwable thrown = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> catchThrowable(() -> Servers.start(spec, policy, Duration.ofSeconds(5))));
+
+            assertThat(accepted).as("the listener was reached").isNotEmpty();
+            assertThat(thrown).isInstanceOf(DatabaseUnavailableException.class)
+                    .hasMessageStartingWith("The " + engine.displayName() + " server at " + RehearsalSettings.url(engine)
+                            + " = '" + url + "' did not answer within 2s, the connect timeout (rehearsal.timeout.connect): ")
+                    .hasMessageContaining("To fix this, check that the URL points at a " + engine.displayName()
+                            + " server and that it is not overloaded, or raise rehearsal.timeout.connect.");
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(TestDatabases.ENGINES)
+    void an_open_connection_waits_as_long_as_the_socket_timeout_not_the_connect_timeout(Engine engine) throws Exception {
+        JdbcServer running = TestDatabases.server(engine);
+        Settings settings = Settings.of(Map.of(RehearsalSettings.url(engine), running.adminUrl().toUrl(),
+                RehearsalSettings.username(engine), running.adminUser(),
+                RehearsalSettings.password(engine), running.adminPassword()));
+        ConnectionPolicy policy = new ConnectionPolicy(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(5));
+        try (JdbcServer server = Servers.start(ServerSpec.select(engine, Optional.empty(), "-", settings), policy, Duration.ofSeconds(5));
+                RehearsalDatabase database = server.createDatabase("network timeout");
+                Connection connection = database.dataSource().getConnection()) {
+            if (engine.isMysqlFamily()) {
+                assertThat(connection.getNetworkTimeout()).isEqualTo(20_000);
+            }
+            try (Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery(engine.isMysqlFamily() ? "SELECT SLEEP(2)" : "SELECT pg_sleep(2)")) {
+                assertThat(rs.next()).as("a 2 s statement outlives the 1 s connect timeout").isTrue();
+            }
+        }
     }
 
     @Test
