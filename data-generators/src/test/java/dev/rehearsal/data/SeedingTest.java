@@ -213,7 +213,7 @@ class SeedingTest {
                     .hasMessageStartingWith("Loading the seeded rows of accounts failed on " + engine.displayName() + ": ")
                     .hasMessageContaining("chk_accounts_email_domain")
                     .hasMessageContaining("To fix this, override the columns named there with values that satisfy the"
-                            + " constraint (SeedPlan.override), or skip the table.");
+                            + " constraint (SeedPlan.override(\"accounts\", \"...\", ...)), or SeedPlan.skip(\"accounts\").");
             scope.rehearsal().seed(SeedPlan.withSeed(1)
                     .override("accounts", "email", ColumnValues.from((row, random) -> "user" + row + "@corp.example")));
             assertThat(scope.rehearsal().queryForLong("SELECT count(*) FROM accounts")).isEqualTo(100);

@@ -16,6 +16,7 @@ import dev.rehearsal.internal.jdbc.SafetyGuard;
 import dev.rehearsal.internal.jdbc.SqlText;
 import dev.rehearsal.internal.jdbc.TrackingDataSource;
 import dev.rehearsal.internal.schema.SchemaReader;
+import dev.rehearsal.internal.seed.SeedTerms;
 import dev.rehearsal.internal.seed.Seeder;
 import dev.rehearsal.internal.server.RehearsalDatabase;
 import dev.rehearsal.internal.snapshot.DataReader;
@@ -220,6 +221,17 @@ public final class DefaultRehearsal implements Rehearsal {
 
     @Override
     public SeedReport seed(SeedPlan plan) {
+        return seed(plan, SeedTerms.FLUENT);
+    }
+
+    /**
+     * Seed, with messages in the terms the plan was written in (the JUnit extension's annotations).
+     *
+     * @param plan what to seed
+     * @param terms the words for what the user wrote
+     * @return what was seeded
+     */
+    public SeedReport seed(SeedPlan plan, SeedTerms terms) {
         database.requireLive();
         Objects.requireNonNull(plan, "plan");
         Seeder seeder = ServiceLoader.load(Seeder.class, runner.settings().classLoader()).findFirst()
@@ -228,7 +240,7 @@ public final class DefaultRehearsal implements Rehearsal {
                         + " not on the classpath.\nTo fix this, add the test dependency"
                         + " dev.rehearsal:rehearsal-data-generators (the JUnit extension brings it)."));
         SeedReport report = seeder.seed(plan, new Seeder.Target(engine(), dataSource, schema(),
-                currentVersion().orElse("<none>")));
+                currentVersion().orElse("<none>"), Objects.requireNonNull(terms, "terms")));
         state.seeded.add(report);
         return report;
     }

@@ -38,10 +38,11 @@ public final class Defect {
     private final Optional<String> targetType;
     private final List<String> labels;
     private final Optional<String> predicate;
+    private final boolean onlyPlanted;
 
     private Defect(DefectKind kind, String table, List<String> columns, OptionalInt count, OptionalDouble ratio,
             boolean bypass, OptionalInt length, OptionalInt precision, OptionalInt scale, Optional<String> targetType,
-            List<String> labels, Optional<String> predicate) {
+            List<String> labels, Optional<String> predicate, boolean onlyPlanted) {
         this.kind = kind;
         this.table = requireNonNull(table, "table");
         this.columns = List.copyOf(columns);
@@ -54,11 +55,12 @@ public final class Defect {
         this.targetType = targetType;
         this.labels = List.copyOf(labels);
         this.predicate = predicate;
+        this.onlyPlanted = onlyPlanted;
     }
 
     private static Defect of(DefectKind kind, String table, List<String> columns) {
         return new Defect(kind, table, columns, OptionalInt.of(1), OptionalDouble.empty(), false, OptionalInt.empty(),
-                OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), List.of(), Optional.empty());
+                OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), List.of(), Optional.empty(), false);
     }
 
     /**
@@ -236,7 +238,7 @@ public final class Defect {
                     + "To fix this, give 1 or more, or a share of the rows with ratio(...).");
         }
         return new Defect(kind, table, columns, OptionalInt.of(rows), OptionalDouble.empty(), bypass, length, precision,
-                scale, targetType, labels, predicate);
+                scale, targetType, labels, predicate, onlyPlanted);
     }
 
     /**
@@ -252,7 +254,7 @@ public final class Defect {
                     + "To fix this, give a value above 0 and at most 1, e.g. ratio(0.01), or a number of rows with count(...).");
         }
         return new Defect(kind, table, columns, OptionalInt.empty(), OptionalDouble.of(share), bypass, length, precision,
-                scale, targetType, labels, predicate);
+                scale, targetType, labels, predicate, onlyPlanted);
     }
 
     /**
@@ -263,7 +265,30 @@ public final class Defect {
      * @return the defect, bypassing constraints
      */
     public Defect bypassingConstraints() {
-        return new Defect(kind, table, columns, count, ratio, true, length, precision, scale, targetType, labels, predicate);
+        return new Defect(kind, table, columns, count, ratio, true, length, precision, scale, targetType, labels, predicate,
+                onlyPlanted);
+    }
+
+    /**
+     * Make the planted rows the only ones with this defect in its column(s): the realistic rows around them are
+     * generated free of it. By default realistic data may hold the same kind of inconsistency on its own (a nullable
+     * column is NULL in about one row in ten, a column without a unique key repeats values, a wide column holds long
+     * strings), which is right for finding failures, and wrong for a test meant to prove that exactly these rows
+     * break a migration.
+     *
+     * <p>Per kind, the realistic rows: {@code NULLS} never NULL; {@code DUPLICATES}, {@code CASE_DUPLICATES},
+     * {@code WHITESPACE_DUPLICATES} distinct (case-insensitively for case duplicates); {@code TOO_LONG} at most the
+     * future length; {@code OUT_OF_RANGE} inside the future precision; {@code OUTSIDE_LABELS} among the future labels;
+     * {@code VIOLATING_CHECK} satisfying the predicate; {@code ORPHANS} always referencing a parent (as they already
+     * do). The other kinds ({@code NOT_CASTABLE}, {@code INVALID_DATES}, {@code INVALID_JSON}, {@code INVALID_UUID})
+     * are refused with this setting: what the realistic rows of a free-text column hold is not known to be valid,
+     * so give that column values of your own with {@link SeedPlan#override}.
+     *
+     * @return the defect, the only one of its kind in its column(s)
+     */
+    public Defect onlyPlantedRows() {
+        return new Defect(kind, table, columns, count, ratio, bypass, length, precision, scale, targetType, labels,
+                predicate, true);
     }
 
     /**
@@ -280,7 +305,7 @@ public final class Defect {
     private Defect with(OptionalInt newLength, OptionalInt newPrecision, OptionalInt newScale, Optional<String> type,
             List<String> newLabels, Optional<String> newPredicate) {
         return new Defect(kind, table, columns, count, ratio, bypass, newLength, newPrecision, newScale, type, newLabels,
-                newPredicate);
+                newPredicate, onlyPlanted);
     }
 
     /** @return the kind */
@@ -338,6 +363,11 @@ public final class Defect {
         return labels;
     }
 
+    /** @return whether the planted rows are the only defective ones, see {@link #onlyPlantedRows()} */
+    public boolean onlyPlanted() {
+        return onlyPlanted;
+    }
+
     /** @return the predicate of {@link #violating} */
     public Optional<String> predicate() {
         return predicate;
@@ -358,6 +388,7 @@ public final class Defect {
                 : !labels.isEmpty() ? " (not in " + labels + ")"
                 : predicate.map(p -> " (violating " + p + ")").orElse(
                         targetType.map(t -> kind == DefectKind.ORPHANS ? " (of " + t + ")" : " (as " + t + ")").orElse(""));
-        return amount + " " + what + " in " + where + detail + (bypass ? ", bypassing constraints" : "");
+        return amount + " " + what + " in " + where + detail + (bypass ? ", bypassing constraints" : "")
+                + (onlyPlanted ? ", only in the planted rows" : "");
     }
 }

@@ -65,6 +65,16 @@ public @interface PlantDefect {
     boolean bypassConstraints() default false;
 
     /**
+     * Make the planted rows the only ones with this defect in its column(s): the realistic rows around them are
+     * generated free of it (a nullable column is otherwise NULL in about one row in ten, a column without a unique
+     * key may repeat values, and so on). Set it when the test means to prove that exactly the planted rows break the
+     * migration. See {@link dev.rehearsal.seed.Defect#onlyPlantedRows()} for what it means per kind.
+     *
+     * @return whether only the planted rows are defective
+     */
+    boolean onlyPlantedRows() default false;
+
+    /**
      * {@code ORPHANS} in a column with no foreign key yet: the table the column will reference, when its name does
      * not say it.
      *

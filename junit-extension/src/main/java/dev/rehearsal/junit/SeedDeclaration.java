@@ -5,7 +5,9 @@ import dev.rehearsal.seed.DefectKind;
 import dev.rehearsal.seed.SeedPlan;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import dev.rehearsal.internal.seed.SeedTerms;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +22,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *
  * @param atVersion the version to seed at
  * @param plan what to seed
+ * @param terms the annotations' words, for the seed's messages
  */
-record SeedDeclaration(String atVersion, SeedPlan plan) {
+record SeedDeclaration(String atVersion, SeedPlan plan, SeedTerms terms) {
 
     static Optional<SeedDeclaration> find(Method method, Class<?> testClass) {
         Optional<SeedData> onMethod = AnnotationSupport.findAnnotation(method, SeedData.class);
@@ -80,10 +83,66 @@ record SeedDeclaration(String atVersion, SeedPlan plan) {
             }
         }
         plan = plan.skip(seed.skip());
-        for (PlantDefect defect : AnnotationSupport.findRepeatableAnnotations(element, PlantDefect.class)) {
-            plan = plan.defect(defect(defect, where));
+        Map<Defect, String> origins = new IdentityHashMap<>();
+        for (PlantDefect annotation : AnnotationSupport.findRepeatableAnnotations(element, PlantDefect.class)) {
+            Defect defect = defect(annotation, where);
+            origins.put(defect, origin(annotation, where));
+            plan = plan.defect(defect);
         }
-        return new SeedDeclaration(seed.atVersion().strip(), plan);
+        return new SeedDeclaration(seed.atVersion().strip(), plan, new AnnotationTerms(where, named, origins));
+    }
+
+    /** The words of {@code @SeedData} and {@code @PlantDefect}, for the messages of a seed they declared. */
+    private record AnnotationTerms(String where, Map<String, String> rowsEntries, Map<Defect, String> origins)
+            implements SeedTerms {
+
+        @Override
+        public String rows(String table) {
+            String entry = rowsEntries.get(table.toLowerCase(Locale.ROOT));
+            return "@SeedData(rows = \"" + (entry == null ? table + "=..." : entry) + "\") on " + where;
+        }
+
+        @Override
+        public String giveRows(String table) {
+            return "@SeedData(rows = \"" + table + "=n\")";
+        }
+
+        @Override
+        public String skip(String table) {
+            return "@SeedData(skip = \"" + table + "\")";
+        }
+
+        @Override
+        public String override(String table, String column) {
+            // @SeedData has no overrides: the fluent plan does
+            return "rehearsal.seed(SeedPlan.withSeed(...).override(\"" + table + "\", \"" + column + "\", ...)) in the"
+                    + " test in place of @SeedData";
+        }
+
+        @Override
+        public String defect(Defect defect) {
+            String origin = origins.get(defect);
+            return origin == null ? SeedTerms.super.defect(defect) : origin;
+        }
+
+        @Override
+        public String bypass() {
+            return "bypassConstraints = true";
+        }
+
+        @Override
+        public String referencing(String parent) {
+            return "referencing = \"" + parent + "\"";
+        }
+
+        @Override
+        public String onlyPlanted() {
+            return "onlyPlantedRows = true";
+        }
+    }
+
+    private static String origin(PlantDefect a, String where) {
+        return "@PlantDefect(kind = " + a.kind() + ", table = \"" + a.table() + "\") on " + where;
     }
 
     static Defect defect(PlantDefect a, String where) {
@@ -96,7 +155,7 @@ record SeedDeclaration(String atVersion, SeedPlan plan) {
         check(stray, a.futureLabels().length > 0, kind == DefectKind.OUTSIDE_LABELS, "futureLabels");
         check(stray, !a.predicate().isBlank(), kind == DefectKind.VIOLATING_CHECK, "predicate");
         check(stray, !a.referencing().isBlank(), kind == DefectKind.ORPHANS, "referencing");
-        String origin = "@PlantDefect(kind = " + kind + ", table = \"" + a.table() + "\") on " + where;
+        String origin = origin(a, where);
         if (!stray.isEmpty()) {
             throw new ExtensionConfigurationException(origin + " sets " + String.join(", ", stray) + ", which "
                     + kind + " does not use.\nTo fix this, remove " + (stray.size() == 1 ? "it" : "them") + ".");
@@ -143,7 +202,8 @@ record SeedDeclaration(String atVersion, SeedPlan plan) {
             throw new ExtensionConfigurationException(origin + ": " + e.getMessage() + ".\nTo fix this, give a count of 1"
                     + " or more, or a ratio above 0 and at most 1.");
         }
-        return a.bypassConstraints() ? defect.bypassingConstraints() : defect;
+        defect = a.bypassConstraints() ? defect.bypassingConstraints() : defect;
+        return a.onlyPlantedRows() ? defect.onlyPlantedRows() : defect;
     }
 
     private static void check(List<String> stray, boolean set, boolean used, String attribute) {

@@ -34,6 +34,10 @@ public final class DataSeeder implements Seeder {
 
     @Override
     public SeedReport seed(SeedPlan plan, Target target) {
+        return SeedErrors.inTerms(target.terms(), () -> seedInTerms(plan, target));
+    }
+
+    private SeedReport seedInTerms(SeedPlan plan, Target target) {
         long start = System.nanoTime();
         Schema schema = target.schema();
         validate(plan, schema);
@@ -85,13 +89,13 @@ public final class DataSeeder implements Seeder {
 
     /** Every table and column the plan names exists, and no override targets a column the engine computes. */
     private static void validate(SeedPlan plan, Schema schema) {
-        plan.rows().keySet().forEach(t -> table(schema, t, "SeedPlan.rows(\"" + t + "\", ...)"));
-        plan.skipped().forEach(t -> table(schema, t, "SeedPlan.skip(\"" + t + "\")"));
+        plan.rows().keySet().forEach(t -> table(schema, t, SeedErrors.terms().rows(t)));
+        plan.skipped().forEach(t -> table(schema, t, SeedErrors.terms().skip(t)));
         plan.overrides().forEach((t, columns) -> {
-            Table table = table(schema, t, "SeedPlan.override(\"" + t + "\", ...)");
+            Table table = table(schema, t, SeedErrors.terms().override(t, "..."));
             columns.forEach((c, values) -> {
                 Column column = table.column(c).orElseThrow(() -> SeedErrors.noSuchColumn(
-                        "SeedPlan.override(\"" + t + "\", \"" + c + "\", ...)", table, c));
+                        SeedErrors.terms().override(t, c), table, c));
                 if (column.generation() == Column.Generation.COMPUTED || column.generation() == Column.Generation.ALWAYS) {
                     throw SeedErrors.badOverride(table, column, values, "cannot be inserted: the engine generates this"
                             + " column's values");
@@ -100,16 +104,16 @@ public final class DataSeeder implements Seeder {
             });
         });
         for (Defect defect : plan.defects()) {
-            Table table = table(schema, defect.table(), "The defect \"" + defect + "\"");
+            Table table = table(schema, defect.table(), SeedErrors.terms().defect(defect));
             for (String column : defect.columns()) {
-                table.column(column).orElseThrow(() -> SeedErrors.noSuchColumn("The defect \"" + defect + "\"", table, column));
+                table.column(column).orElseThrow(() -> SeedErrors.noSuchColumn(SeedErrors.terms().defect(defect), table, column));
             }
             if (plan.skipped().contains(key(table.name()))) {
-                throw SeedErrors.impossibleDefect(defect, "the plan skips " + table.name(), "do not skip the table");
+                throw SeedErrors.impossibleDefect(defect, "the plan skips " + table.name(), "remove " + SeedErrors.terms().skip(table.name()));
             }
             if (plan.rowsFor(table.name()).orElse(plan.defaultRows()) == 0) {
                 throw SeedErrors.impossibleDefect(defect, "the plan seeds no rows into " + table.name(),
-                        "give the table rows with SeedPlan.rows(\"" + table.name() + "\", n)");
+                        "give the table rows with " + SeedErrors.terms().giveRows(table.name()));
             }
         }
     }
@@ -122,7 +126,7 @@ public final class DataSeeder implements Seeder {
             }
             Table table = schema.table(defect.table()).orElseThrow();
             Column column = table.column(defect.columns().get(0)).orElseThrow();
-            Table parent = table(schema, defect.target().get(), "The defect \"" + defect + "\"");
+            Table parent = table(schema, defect.target().get(), SeedErrors.terms().defect(defect));
             List<Relation> list = relations.get(key(table.name()));
             boolean covered = list.stream().anyMatch(r -> !r.inferred() && r.columns().size() == 1
                     && r.columns().get(0).equalsIgnoreCase(column.name()));
@@ -148,7 +152,8 @@ public final class DataSeeder implements Seeder {
                 + target.engine().displayName() + ": " + reason.getMessage() + " (SQLSTATE " + reason.getSQLState()
                 + ", code " + reason.getErrorCode() + "; seed " + plan.seed() + ")." + defects
                 + "\nTo fix this, override the columns named there with values that satisfy the constraint"
-                + " (SeedPlan.override), or skip the table.";
+                + " (" + SeedErrors.terms().override(failure.table.name(), "...") + "), or "
+                + SeedErrors.terms().skip(failure.table.name()) + ".";
         String state = reason.getSQLState() == null ? "" : reason.getSQLState();
         return state.startsWith("23") || state.startsWith("22") || reason.getErrorCode() == 4025
                 ? new RehearsalConfigurationException(message, sql) : new RehearsalException(message, sql);

@@ -68,7 +68,7 @@ final class DefectPlanner {
     private static int amount(Defect defect, int rows) {
         if (rows == 0) {
             throw SeedErrors.impossibleDefect(defect, "the plan seeds no rows into " + defect.table(),
-                    "give the table rows with SeedPlan.rows(\"" + defect.table() + "\", n)");
+                    "give the table rows with " + SeedErrors.terms().giveRows(defect.table()));
         }
         int count = defect.count().isPresent() ? defect.count().getAsInt()
                 : (int) Math.max(1, Math.round(defect.ratio().getAsDouble() * rows));
@@ -92,7 +92,7 @@ final class DefectPlanner {
         int[] indexes = new int[names.size()];
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            Column column = table.column(name).orElseThrow(() -> SeedErrors.noSuchColumn("The defect \"" + defect + "\"",
+            Column column = table.column(name).orElseThrow(() -> SeedErrors.noSuchColumn(SeedErrors.terms().defect(defect),
                     table, name));
             int index = indexOf(columns, column.name());
             if (index < 0) {
@@ -158,7 +158,7 @@ final class DefectPlanner {
         if (constrained && !defect.bypass()) {
             throw SeedErrors.impossibleDefect(defect, table.name() + "." + column.name() + " already has a foreign key,"
                     + " which refuses rows without a parent", "plant them the way legacy data got in, with checks off:"
-                    + " add .bypassingConstraints() to the defect");
+                    + " add " + SeedErrors.terms().bypass() + " to the defect");
         }
         IntFunction<Object> missing = orphans.missing(defect, column);
         return (k, source) -> new Object[] {missing.apply(k)};
@@ -206,11 +206,14 @@ final class DefectPlanner {
         }
         int length = Math.min(current, future + 1 + random.nextInt(8));
         return (k, source) -> {
-            StringBuilder text = new StringBuilder("Overlong value " + (k + 1) + " ");
+            // the row's number at the end, so that values cut short still differ from each other
+            String number = " " + (k + 1);
+            StringBuilder text = new StringBuilder("Overlong value");
             while (text.length() < length) {
                 text.append((char) ('a' + (text.length() % 26)));
             }
-            return new Object[] {text.substring(0, length)};
+            String head = text.substring(0, Math.max(0, length - number.length()));
+            return new Object[] {(head + number).substring(Math.max(0, head.length() + number.length() - length))};
         };
     }
 

@@ -21,7 +21,7 @@ final class Picker {
     private final Relation relation;
     private final List<Object[]> parents;
     private final int[] selfKey;
-    private final boolean nullable;
+    private boolean nullable;
     private final boolean oneToOne;
     private final boolean alwaysNull;
     private final SplittableRandom random;
@@ -73,6 +73,16 @@ final class Picker {
                     + " asked for", "seed at most " + parents.size() + " rows into " + relation.child().name());
         }
         return new Picker(relation, childColumns, parents, null, oneToOne, false, seed);
+    }
+
+    /** Never leave the columns NULL: a NULLS defect there is to be the only NULLs. */
+    void neverNull() {
+        nullable = false;
+    }
+
+    /** Whether the relation's columns are NULL in every row (its parent is seeded later, to break a cycle). */
+    boolean alwaysNull() {
+        return alwaysNull;
     }
 
     void assign(long row, Object[] values) {

@@ -4,7 +4,9 @@ import dev.rehearsal.RehearsalConfigurationException;
 import dev.rehearsal.schema.Column;
 import dev.rehearsal.schema.Schema;
 import dev.rehearsal.schema.Table;
+import dev.rehearsal.internal.seed.SeedTerms;
 import dev.rehearsal.seed.Defect;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -13,7 +15,34 @@ import java.util.stream.Collectors;
  */
 final class SeedErrors {
 
+    /**
+     * The terms of the seed under way on this thread. A seed runs on one thread from start to end; its messages are
+     * built deep in the generators, which need not carry the terms through every call.
+     */
+    private static final ThreadLocal<SeedTerms> TERMS = new ThreadLocal<>();
+
     private SeedErrors() {
+    }
+
+    /** Run a seed with its messages in the given terms. */
+    static <T> T inTerms(SeedTerms terms, Supplier<T> seed) {
+        SeedTerms outer = TERMS.get();
+        TERMS.set(terms);
+        try {
+            return seed.get();
+        } finally {
+            if (outer == null) {
+                TERMS.remove();
+            } else {
+                TERMS.set(outer);
+            }
+        }
+    }
+
+    /** The terms of the seed under way, the fluent API's outside one. */
+    static SeedTerms terms() {
+        SeedTerms terms = TERMS.get();
+        return terms == null ? SeedTerms.FLUENT : terms;
     }
 
     static RehearsalConfigurationException noSuchTable(String where, String table, Schema schema) {
@@ -30,7 +59,7 @@ final class SeedErrors {
     }
 
     static RehearsalConfigurationException impossibleDefect(Defect defect, String reason, String fix) {
-        return new RehearsalConfigurationException("The defect \"" + defect + "\" cannot be planted: " + reason
+        return new RehearsalConfigurationException(terms().defect(defect) + " cannot be planted: " + reason
                 + ".\nTo fix this, " + fix + ".");
     }
 
@@ -42,8 +71,8 @@ final class SeedErrors {
 
     static RehearsalConfigurationException cannotGenerate(Table table, Column column, String reason) {
         return new RehearsalConfigurationException("Cannot generate values for " + table.name() + "." + column.name()
-                + " (" + column.type() + "): " + reason + ".\nTo fix this, give the column values with"
-                + " SeedPlan.override(\"" + table.name() + "\", \"" + column.name() + "\", ...), or skip the table.");
+                + " (" + column.type() + "): " + reason + ".\nTo fix this, give the column values with "
+                + terms().override(table.name(), column.name()) + ", or " + terms().skip(table.name()) + ".");
     }
 
     static RehearsalConfigurationException cannotFill(Table table, String reason, String fix) {

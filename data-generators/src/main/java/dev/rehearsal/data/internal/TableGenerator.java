@@ -71,6 +71,7 @@ final class TableGenerator {
     private final List<Picker> pickers = new ArrayList<>();
     private final List<int[]> trackedSets = new ArrayList<>();
     private final List<Set<List<Object>>> seen = new ArrayList<>();
+    private final List<Boolean> caselessSets = new ArrayList<>();
 
     TableGenerator(Table table, int rows, SeedPlan plan, List<Relation> relations, Set<Relation> dropped,
             List<Defect> defects, Pools pools, KeyStore keys, Loader loader, Engine engine) {
@@ -100,6 +101,12 @@ final class TableGenerator {
         }
         Existing existing = Existing.read(loader.connection, loader, table);
         Map<String, Rule> rules = CheckRules.of(table.checks().stream().map(Check::expression).toList());
+        List<Defect> alone = defects.stream().filter(Defect::onlyPlanted).toList();
+        Map<String, Rule> generationRules = alone.isEmpty() ? rules : CheckRules.of(java.util.stream.Stream.concat(
+                table.checks().stream().map(Check::expression), alone.stream().flatMap(d -> cleanRule(d).stream())).toList());
+        Set<String> neverNull = new HashSet<>();
+        alone.stream().filter(d -> d.kind() == dev.rehearsal.seed.DefectKind.NULLS)
+                .forEach(d -> neverNull.add(key(d.columns().get(0))));
         generators = new ColumnGenerator[columns.size()];
         Set<Integer> picked = new HashSet<>();
         for (Relation relation : relations) {
@@ -107,6 +114,17 @@ final class TableGenerator {
                 continue;
             }
             Picker picker = Picker.of(relation, dropped.contains(relation), names, keys, plan.seed(), rows);
+            if (picker != null && relation.columns().stream().anyMatch(c -> neverNull.contains(key(c)))) {
+                if (picker.alwaysNull()) {
+                    Defect nulls = alone.stream().filter(d -> relation.columns().stream()
+                            .anyMatch(c -> c.equalsIgnoreCase(d.columns().get(0)))).findFirst().orElseThrow();
+                    throw SeedErrors.impossibleDefect(nulls, relation + " is left NULL in every seeded row (its parent"
+                            + " is seeded after it, to break a cycle of foreign keys), so the planted rows cannot be the"
+                            + " only NULLs", "give the column values with " + SeedErrors.terms().override(table.name(),
+                            nulls.columns().get(0)) + ", or drop " + SeedErrors.terms().onlyPlanted());
+                }
+                picker.neverNull();
+            }
             if (picker != null) {
                 pickers.add(picker);
                 Arrays.stream(picker.childColumns).forEach(picked::add);
@@ -128,11 +146,12 @@ final class TableGenerator {
                 throw SeedErrors.cannotGenerate(table, column, "the generator has no values for type "
                         + column.type().sqlName() + ", and the column is NOT NULL without a default");
             }
-            boolean alone = uniqueSets.stream().anyMatch(set -> set.size() == 1 && set.get(0).equalsIgnoreCase(column.name()));
-            long start = alone ? existing.uniqueStart(column) : 0;
-            ColumnGenerator generator = Generators.of(new Generators.Context(table, column, rules.get(key(column.name())),
-                    alone, start, pools, random));
-            generators[i] = column.nullable() && !alone ? new Nulls(generator, nullRate(column), random) : generator;
+            boolean unique = uniqueSets.stream().anyMatch(set -> set.size() == 1 && set.get(0).equalsIgnoreCase(column.name()));
+            long start = unique ? existing.uniqueStart(column) : 0;
+            ColumnGenerator generator = Generators.of(new Generators.Context(table, column,
+                    generationRules.get(key(column.name())), unique, start, pools, random));
+            boolean nulls = column.nullable() && !unique && !neverNull.contains(key(column.name()));
+            generators[i] = nulls ? new Nulls(generator, nullRate(column), random) : generator;
         }
         for (List<String> set : uniqueSets) {
             int[] indexes = set.stream().mapToInt(this::index).toArray();
@@ -140,13 +159,61 @@ final class TableGenerator {
             boolean byConstruction = Arrays.stream(indexes)
                     .anyMatch(i -> i >= 0 && generators[i] != null && generators[i].uniqueByConstruction());
             if (!engineMade && (!byConstruction || existing.count > 0)) {
-                trackedSets.add(indexes);
-                seen.add(existing.tuples(loader.connection, loader, table, set, engine.isMysqlFamily()));
+                track(indexes, existing.tuples(loader.connection, loader, table, set, engine.isMysqlFamily()),
+                        engine.isMysqlFamily());
+            }
+        }
+        // duplicates that are to be the only ones: the realistic rows are distinct in those columns, as under a
+        // unique key (case-insensitively for case duplicates)
+        for (Defect defect : alone) {
+            if (isDuplicateKind(defect.kind())) {
+                int[] indexes = defect.columns().stream().mapToInt(this::index).toArray();
+                boolean caseless = engine.isMysqlFamily() || defect.kind() == dev.rehearsal.seed.DefectKind.CASE_DUPLICATES;
+                if (Arrays.stream(indexes).allMatch(i -> i >= 0)) {
+                    track(indexes, existing.tuples(loader.connection, loader, table, defect.columns(), caseless), caseless);
+                }
             }
         }
         List<Planting> plantings = DefectPlanner.plan(table, rows, names, defects, rules, plan.seed(),
                 (defect, column) -> orphanValues(defect, column));
         return load(plantings);
+    }
+
+    private void track(int[] indexes, Set<List<Object>> existingTuples, boolean caseless) {
+        trackedSets.add(indexes);
+        seen.add(existingTuples);
+        caselessSets.add(caseless);
+    }
+
+    private static boolean isDuplicateKind(dev.rehearsal.seed.DefectKind kind) {
+        return kind == dev.rehearsal.seed.DefectKind.DUPLICATES || kind == dev.rehearsal.seed.DefectKind.CASE_DUPLICATES
+                || kind == dev.rehearsal.seed.DefectKind.WHITESPACE_DUPLICATES;
+    }
+
+    /**
+     * What the realistic rows must satisfy for a defect to be the only one of its kind, as a CHECK expression the
+     * generators already honour; nothing for the kinds that need no rule. Refuses the kinds whose realistic values
+     * cannot be known to be clean.
+     */
+    private List<String> cleanRule(Defect defect) {
+        String column = defect.columns().isEmpty() ? "" : defect.columns().get(0);
+        return switch (defect.kind()) {
+            case NULLS, ORPHANS, DUPLICATES, CASE_DUPLICATES, WHITESPACE_DUPLICATES -> List.of();
+            case TOO_LONG -> List.of("length(" + column + ") <= " + defect.futureLength().orElseThrow());
+            case OUT_OF_RANGE -> {
+                int whole = defect.futurePrecision().orElseThrow() - defect.futureScale().orElse(0);
+                String bound = BigDecimal.ONE.movePointRight(Math.max(0, whole)).toPlainString();
+                yield List.of(column + " < " + bound, column + " > -" + bound);
+            }
+            case OUTSIDE_LABELS -> List.of(column + " IN (" + defect.futureLabels().stream()
+                    .map(l -> "'" + l.replace("'", "''") + "'").collect(java.util.stream.Collectors.joining(", ")) + ")");
+            case VIOLATING_CHECK -> List.of(defect.predicate().orElseThrow());
+            case NOT_CASTABLE, INVALID_DATES, INVALID_JSON, INVALID_UUID -> throw SeedErrors.impossibleDefect(defect,
+                    "with " + SeedErrors.terms().onlyPlanted() + " the realistic rows of " + table.name() + "." + column
+                    + " would have to be valid, and the generator cannot tell what valid means for this column",
+                    "give the column valid values with " + SeedErrors.terms().override(table.name(), column)
+                    + ", or drop " + SeedErrors.terms().onlyPlanted());
+        };
     }
 
     private Result load(List<Planting> plantings) throws SQLException {
@@ -257,7 +324,7 @@ final class TableGenerator {
     private boolean unique(Object[] row) {
         List<List<Object>> tuples = new ArrayList<>(trackedSets.size());
         for (int s = 0; s < trackedSets.size(); s++) {
-            List<Object> tuple = tuple(row, trackedSets.get(s));
+            List<Object> tuple = tuple(row, trackedSets.get(s), caselessSets.get(s));
             if (tuple != null && seen.get(s).contains(tuple)) {
                 return false;
             }
@@ -273,7 +340,7 @@ final class TableGenerator {
 
     private void regenerateCollisions(Object[] row, long r) {
         for (int s = 0; s < trackedSets.size(); s++) {
-            List<Object> tuple = tuple(row, trackedSets.get(s));
+            List<Object> tuple = tuple(row, trackedSets.get(s), caselessSets.get(s));
             if (tuple == null || !seen.get(s).contains(tuple)) {
                 continue;
             }
@@ -294,7 +361,7 @@ final class TableGenerator {
     /** Last resort: make a text column of each colliding set distinct with the row number. */
     private void disambiguate(Object[] row, long r) {
         for (int s = 0; s < trackedSets.size(); s++) {
-            List<Object> tuple = tuple(row, trackedSets.get(s));
+            List<Object> tuple = tuple(row, trackedSets.get(s), caselessSets.get(s));
             if (tuple == null || !seen.get(s).contains(tuple)) {
                 continue;
             }
@@ -317,14 +384,14 @@ final class TableGenerator {
                 .reduce((a, b) -> a + " or " + b).orElse("");
     }
 
-    private List<Object> tuple(Object[] row, int[] indexes) {
+    private List<Object> tuple(Object[] row, int[] indexes, boolean caseless) {
         Object[] values = new Object[indexes.length];
         for (int i = 0; i < indexes.length; i++) {
             Object value = row[indexes[i]];
             if (value == null) {
                 return null; // NULLs never collide
             }
-            values[i] = normalized(value);
+            values[i] = normalized(value, caseless);
         }
         return Arrays.asList(values);
     }
@@ -366,7 +433,7 @@ final class TableGenerator {
         Relation relation = relations.stream().filter(r -> r.columns().size() == 1
                         && r.columns().get(0).equalsIgnoreCase(column.name())).findFirst()
                 .orElseThrow(() -> SeedErrors.impossibleDefect(defect, "it cannot tell which table " + table.name()
-                        + "." + column.name() + " references", "name it: .referencing(\"customers\")"));
+                        + "." + column.name() + " references", "name it: " + SeedErrors.terms().referencing("customers")));
         List<Object[]> parentKeys;
         try {
             // a table referencing itself: its rows so far are the parents, and the keys of the rows about to be

@@ -28,7 +28,8 @@ public interface Seeder {
      * @param dataSource connections to the rehearsal database
      * @param schema its tables now
      * @param version the schema version, for the report
+     * @param terms the words messages use for what the user wrote
      */
-    record Target(Engine engine, DataSource dataSource, Schema schema, String version) {
+    record Target(Engine engine, DataSource dataSource, Schema schema, String version, SeedTerms terms) {
     }
 }
