@@ -42,6 +42,7 @@ final class EngineInvocation implements TestTemplateInvocationContext {
         @Override
         public void beforeEach(ExtensionContext context) {
             context.getStore(MigrationRehearsalExtension.NAMESPACE).put(MigrationRehearsalExtension.ENGINE, engine);
+            MigrationRehearsalExtension.prepare(context);
         }
     }
 }

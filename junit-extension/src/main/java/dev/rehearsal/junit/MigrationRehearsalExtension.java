@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.net.URL;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.Properties;
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -39,7 +41,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <p>State lives in the JUnit store only: servers in the root store, keyed by their spec, shared by the run and
  * closed at its end; each test's database in that test's store, dropped after it. Safe under parallel execution.
  */
-final class MigrationRehearsalExtension implements ParameterResolver, AfterEachCallback, TestTemplateInvocationContextProvider {
+final class MigrationRehearsalExtension
+        implements BeforeEachCallback, ParameterResolver, AfterEachCallback, TestTemplateInvocationContextProvider {
 
     static final Namespace NAMESPACE = Namespace.create(MigrationRehearsalExtension.class);
     static final String ENGINE = "engine";
@@ -49,9 +52,19 @@ final class MigrationRehearsalExtension implements ParameterResolver, AfterEachC
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return (type == Rehearsal.class || type == DataSource.class)
+        return (type == Rehearsal.class || type == DataSource.class || mistaken(type))
                 && parameter.getDeclaringExecutable() instanceof Method
                 && RehearsalDeclaration.find(context.getRequiredTestClass()).isPresent();
+    }
+
+    /**
+     * Types a rehearsal's test plausibly asks for and gets no value of: claimed, so that the test fails with our
+     * message naming the types we inject, rather than JUnit's "No ParameterResolver registered". Types of other
+     * libraries stay unclaimed, for their own resolvers.
+     */
+    private static boolean mistaken(Class<?> type) {
+        return type == java.sql.Connection.class || type.getName().equals("org.flywaydb.core.Flyway")
+                || (type.getPackageName().startsWith("dev.rehearsal") && type != Rehearsal.class);
     }
 
     @Override
@@ -61,8 +74,53 @@ final class MigrationRehearsalExtension implements ParameterResolver, AfterEachC
                     + " belongs to one test: it cannot be injected into " + parameter.getDeclaringExecutable()
                     + ".\nTo fix this, take it as a parameter of the test method, or of a @BeforeEach or @AfterEach method.");
         }
+        Class<?> type = parameter.getParameter().getType();
+        if (mistaken(type)) {
+            String why = type == java.sql.Connection.class
+                    ? " A connection held open across the rehearsal's steps would hold locks that its migrations wait"
+                            + " for; take the DataSource and open connections in try-with-resources, or call"
+                            + " rehearsal.execute(...) and rehearsal.queryForLong(...)."
+                    : type.getName().equals("org.flywaydb.core.Flyway")
+                            ? " The rehearsal runs Flyway itself, with the test's settings; its steps are"
+                                    + " rehearsal.migrateTo(version), migrateToNext() and migrateToLatest()."
+                            : "";
+            throw new ParameterResolutionException("@MigrationRehearsal cannot inject a " + type.getName() + " into "
+                    + parameter.getDeclaringExecutable().getName() + "(): it injects a " + Rehearsal.class.getName()
+                    + " or a " + DataSource.class.getName() + " of the test's database." + why
+                    + "\nTo fix this, declare the parameter as Rehearsal or DataSource.");
+        }
         Rehearsal rehearsal = database(context).rehearsal();
-        return parameter.getParameter().getType() == Rehearsal.class ? rehearsal : rehearsal.dataSource();
+        return type == Rehearsal.class ? rehearsal : rehearsal.dataSource();
+    }
+
+    /**
+     * Open the test's database, and seed it, before the test when the test method takes it or declares a seed: a
+     * failure to start a server, migrate or seed is then the test's own failure, reported once, rather than wrapped
+     * in a parameter resolution. A {@code @BeforeEach} method alone that takes it still opens it on demand.
+     */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        prepare(context);
+    }
+
+    /**
+     * The work of {@link #beforeEach}, also called by a {@link RehearsalTest} invocation once it has bound its engine
+     * (its own callback runs after this extension's). Opening twice opens once.
+     */
+    static void prepare(ExtensionContext context) {
+        Method method = context.getRequiredTestMethod();
+        Optional<RehearsalDeclaration> declaration = RehearsalDeclaration.find(context.getRequiredTestClass());
+        if (declaration.isEmpty()) {
+            return;
+        }
+        boolean unbound = context.getStore(NAMESPACE).get(ENGINE, Engine.class) == null;
+        if (unbound && AnnotationSupport.isAnnotated(method, RehearsalTest.class)) {
+            return; // the invocation binds its engine next, and prepares then
+        }
+        boolean takesIt = Arrays.stream(method.getParameterTypes()).anyMatch(t -> t == Rehearsal.class || t == DataSource.class);
+        if (takesIt || SeedDeclaration.find(method, context.getRequiredTestClass()).isPresent()) {
+            database(context);
+        }
     }
 
     @Override
@@ -100,12 +158,12 @@ final class MigrationRehearsalExtension implements ParameterResolver, AfterEachC
     }
 
     @SuppressWarnings("deprecation") // getOrComputeIfAbsent: computeIfAbsent only exists from JUnit 6; 5.12 is supported
-    private DatabaseResource database(ExtensionContext context) {
+    private static DatabaseResource database(ExtensionContext context) {
         return context.getStore(NAMESPACE).getOrComputeIfAbsent(DATABASE, key -> open(context), DatabaseResource.class);
     }
 
     @SuppressWarnings("deprecation") // getOrComputeIfAbsent, as above
-    private DatabaseResource open(ExtensionContext context) {
+    private static DatabaseResource open(ExtensionContext context) {
         RehearsalDeclaration declaration = RehearsalDeclaration.find(context.getRequiredTestClass()).orElseThrow();
         Engine engine = engine(context, declaration);
         context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(KEYS_CHECKED, key -> refuseUnknownKeys(), Boolean.class);
@@ -138,7 +196,8 @@ final class MigrationRehearsalExtension implements ParameterResolver, AfterEachC
             throw new RehearsalException("@SeedData(atVersion = \"" + seed.atVersion() + "\") could not migrate to the"
                     + " version to seed at, so the test did not run:\n" + outcome.verdict());
         }
-        SeedReport report = rehearsal.seed(seed.plan());
+        SeedReport report = rehearsal instanceof DefaultRehearsal ours ? ours.seed(seed.plan(), seed.terms())
+                : rehearsal.seed(seed.plan());
         if (settings.flag(RehearsalSettings.REPORT_ENABLED, true)) {
             System.out.println("seeded " + rehearsal.database().databaseName() + ": " + report + System.lineSeparator());
         }

@@ -39,13 +39,21 @@ final class ServerResource implements ExtensionContext.Store.CloseableResource, 
      * @throws RehearsalConfigurationException if a setting it needed was malformed
      */
     JdbcServer server() {
+        // a new exception for each test that needs the server (one thrown twice would gather the suppressed
+        // exceptions of both, and print itself as a circular reference), carrying the original's cause, not the
+        // original: its message is this one's, and would print twice
         if (failure instanceof RehearsalConfigurationException) {
-            throw new RehearsalConfigurationException(failure.getMessage(), failure);
+            throw again(new RehearsalConfigurationException(failure.getMessage(), failure.getCause()));
         }
         if (failure != null) {
-            throw new DatabaseUnavailableException(failure.getMessage(), failure);
+            throw again(new DatabaseUnavailableException(failure.getMessage(), failure.getCause()));
         }
         return server;
+    }
+
+    private RuntimeException again(RuntimeException copy) {
+        copy.setStackTrace(failure.getStackTrace());
+        return copy;
     }
 
     @Override
