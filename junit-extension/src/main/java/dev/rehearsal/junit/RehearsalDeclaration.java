@@ -2,12 +2,16 @@ package dev.rehearsal.junit;
 
 import dev.rehearsal.Engine;
 import dev.rehearsal.internal.flyway.MigrationSettings;
+import dev.rehearsal.internal.spring.SpringBootFlywayConfig;
+import dev.rehearsal.internal.spring.SpringFlywaySettings;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -23,10 +27,15 @@ final class RehearsalDeclaration {
     private final Map<Engine, String> images;
     private final Map<String, String> placeholders;
     private final Map<String, String> flywayProperties;
+    private final Optional<SpringBootFlyway> spring;
+    private final String springOrigin;
 
-    private RehearsalDeclaration(MigrationRehearsal annotation, Class<?> declaredOn) {
+    private RehearsalDeclaration(MigrationRehearsal annotation, Class<?> declaredOn, Optional<SpringBootFlyway> spring,
+            Class<?> springOn) {
         this.annotation = annotation;
         this.origin = "@MigrationRehearsal on " + declaredOn.getName();
+        this.spring = spring;
+        this.springOrigin = springOn == null ? null : "@SpringBootFlyway on " + springOn.getName();
         this.engines = engines(annotation.engines());
         this.images = images(annotation.images());
         this.placeholders = pairs("placeholders", annotation.placeholders());
@@ -38,6 +47,20 @@ final class RehearsalDeclaration {
         if (annotation.locations().length == 0) {
             throw invalid("locations", "{}", "names no migration location", "name at least one, e.g. locations = \"classpath:db/migration\"");
         }
+        spring.ifPresent(this::checkSpring);
+    }
+
+    private void checkSpring(SpringBootFlyway declared) {
+        if (declared.name().isBlank() || declared.name().contains("/")) {
+            throw new ExtensionConfigurationException("@SpringBootFlyway(name = \"" + declared.name() + "\") on "
+                    + springOrigin.substring("@SpringBootFlyway on ".length()) + " is not a configuration base name.\n"
+                    + "To fix this, give the file name without extension or folder, e.g. name = \"application\".");
+        }
+        if (Arrays.stream(declared.profiles()).anyMatch(p -> p.isBlank() || p.contains(","))) {
+            throw new ExtensionConfigurationException("@SpringBootFlyway(profiles = " + quoted(declared.profiles())
+                    + ") on " + springOrigin.substring("@SpringBootFlyway on ".length()) + " names a blank profile or"
+                    + " several in one.\nTo fix this, name one profile per entry, e.g. profiles = {\"ci\", \"local\"}.");
+        }
     }
 
     /** The declaration that applies to a test class: its own, an inherited one, or an enclosing class's. */
@@ -45,7 +68,13 @@ final class RehearsalDeclaration {
         for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
             Optional<MigrationRehearsal> found = AnnotationSupport.findAnnotation(type, MigrationRehearsal.class);
             if (found.isPresent()) {
-                return Optional.of(new RehearsalDeclaration(found.get(), type));
+                Class<?> springOn = null;
+                Optional<SpringBootFlyway> spring = Optional.empty();
+                for (Class<?> candidate = testClass; candidate != null && spring.isEmpty(); candidate = candidate.getEnclosingClass()) {
+                    spring = AnnotationSupport.findAnnotation(candidate, SpringBootFlyway.class);
+                    springOn = candidate;
+                }
+                return Optional.of(new RehearsalDeclaration(found.get(), type, spring, spring.isPresent() ? springOn : null));
             }
         }
         return Optional.empty();
@@ -68,10 +97,38 @@ final class RehearsalDeclaration {
     }
 
     MigrationSettings migrationSettings(ClassLoader classLoader) {
-        return new MigrationSettings(List.of(annotation.locations()), placeholders, List.of(annotation.schemas()),
-                annotation.table().isBlank() ? Optional.empty() : Optional.of(annotation.table().strip()),
-                annotation.postgresqlTransactionalLock(), flywayProperties, classLoader, origin);
+        Optional<String> table = annotation.table().isBlank() ? Optional.empty() : Optional.of(annotation.table().strip());
+        if (spring.isEmpty()) {
+            return new MigrationSettings(List.of(annotation.locations()), placeholders, List.of(annotation.schemas()),
+                    table, annotation.postgresqlTransactionalLock(), flywayProperties, classLoader, origin);
+        }
+        SpringFlywaySettings boot = SpringBootFlywayConfig.read(classLoader, spring.get().name(),
+                List.of(spring.get().profiles()), springOrigin);
+        // the attributes set on @MigrationRehearsal win over the files: lists replace, maps add and override
+        boolean locationsSet = !Arrays.equals(annotation.locations(), DEFAULT_LOCATIONS);
+        Map<String, String> mergedPlaceholders = new LinkedHashMap<>(boot.placeholders());
+        mergedPlaceholders.putAll(placeholders);
+        Map<String, String> mergedProperties = new LinkedHashMap<>(boot.flywayProperties());
+        flywayProperties.forEach((key, value) -> mergedProperties.put(key.startsWith("flyway.") ? key : "flyway." + key, value));
+        boot.ignored().forEach(note -> {
+            if (NOTED.add(springOrigin + note)) {
+                System.out.println("Rehearsal: " + springOrigin + ": " + note + ".");
+            }
+        });
+        String files = boot.files().isEmpty() ? "no " + spring.get().name() + " files found" : String.join(", ", boot.files());
+        String mergedOrigin = origin + " with " + springOrigin + " (" + files
+                + (boot.profiles().isEmpty() ? "" : "; profiles " + String.join(", ", boot.profiles())) + ")";
+        return new MigrationSettings(locationsSet ? List.of(annotation.locations()) : boot.locations(), mergedPlaceholders,
+                annotation.schemas().length > 0 ? List.of(annotation.schemas()) : boot.schemas(),
+                table.or(boot::table),
+                annotation.postgresqlTransactionalLock() && boot.postgresqlTransactionalLock().orElse(true),
+                mergedProperties, classLoader, mergedOrigin);
     }
+
+    /** The settings the files set that a rehearsal does not carry over, said once per JVM. */
+    private static final Set<String> NOTED = ConcurrentHashMap.newKeySet();
+
+    private static final String[] DEFAULT_LOCATIONS = {"classpath:db/migration"};
 
     private List<Engine> engines(Engine[] declared) {
         if (declared.length == 0) {

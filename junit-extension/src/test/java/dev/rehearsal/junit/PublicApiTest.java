@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Users see the two annotations; the extension and its helpers stay package-private. */
+/** Users see the annotations; the extension and its helpers stay package-private. */
 class PublicApiTest {
 
     @Test
@@ -22,7 +22,8 @@ class PublicApiTest {
                     .filter(type -> Modifier.isPublic(type.getModifiers()))
                     .map(Class::getName))
                     .containsExactlyInAnyOrder("dev.rehearsal.junit.MigrationRehearsal", "dev.rehearsal.junit.RehearsalTest",
-                            "dev.rehearsal.junit.SeedData", "dev.rehearsal.junit.PlantDefect");
+                            "dev.rehearsal.junit.SeedData", "dev.rehearsal.junit.PlantDefect",
+                            "dev.rehearsal.junit.SpringBootFlyway");
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * The Flyway settings a rehearsal migrates with: the ones a project already has (locations, placeholders,
  * schemas, history table, PostgreSQL transactional lock, any other Flyway property), and where they came from.
  *
- * @param locations migration locations; {@code {engine}} and {@code {family}} are replaced per engine
+ * @param locations migration locations; {@code {engine}} and {@code {family}} are replaced per engine, and so is
+ *     Spring Boot's {@code {vendor}} (as {@code {engine}}: Boot's vendor ids are the engine ids)
  * @param placeholders Flyway placeholders
  * @param schemas schemas Flyway manages; empty for the connection's default
  * @param table the history table's name; empty for Flyway's default
@@ -122,7 +123,8 @@ public record MigrationSettings(
                     + "To fix this, name at least one, e.g. locations = \"classpath:db/migration\".");
         }
         return locations.stream().map(location -> {
-            String resolved = location.replace("{engine}", engine.id()).replace("{family}", engine.family());
+            String resolved = location.replace("{engine}", engine.id()).replace("{vendor}", engine.id())
+                    .replace("{family}", engine.family());
             if (resolved.isBlank()) {
                 throw new RehearsalConfigurationException(origin + ": a migration location is blank.\n"
                         + "To fix this, remove it or name a folder, e.g. \"classpath:db/migration\".");
