@@ -27,6 +27,12 @@ public record DatabaseInfo(
     /**
      * Create the description of a database.
      *
+     * @param engine the engine; never {@code null}
+     * @param provider where the server came from; never {@code null}
+     * @param serverVersion the version the server reports, e.g. {@code "18.6"} or {@code "11.4.5-MariaDB"}
+     * @param source what provided the server: the image name for a container, the redacted URL of an existing server, the library for an embedded one
+     * @param databaseName the name of the database the harness created for the test
+     * @param jdbcUrl the JDBC URL of that database, without credentials
      * @throws NullPointerException if any component is {@code null}
      */
     public DatabaseInfo {

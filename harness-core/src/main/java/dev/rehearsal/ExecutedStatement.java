@@ -14,6 +14,8 @@ public record ExecutedStatement(int index, String sql) {
     /**
      * Create an executed statement.
      *
+     * @param index the 1-based position of the statement in its script
+     * @param sql the statement text as Flyway sent it, leading comments included
      * @throws NullPointerException if {@code sql} is {@code null}
      * @throws IllegalArgumentException if {@code index} is not positive
      */

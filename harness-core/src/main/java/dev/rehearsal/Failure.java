@@ -55,6 +55,20 @@ public record Failure(
     /**
      * Create a failure.
      *
+     * @param version the version of the failing migration, if known
+     * @param script the script name, e.g. {@code "V3__orders_customer_fk.sql"}, if known
+     * @param checksum the Flyway checksum of the failing script, if known; with the script it names a repeatable migration ({@code R__}), which has no version
+     * @param statementIndex the 1-based index of the failing statement within the script
+     * @param line the line of the script where the failing statement's first keyword stands
+     * @param statement the failing statement's text
+     * @param sqlState the SQLSTATE the driver reported
+     * @param vendorCode the vendor error code; empty on PostgreSQL, which has none
+     * @param message the engine's error message, first line; when Flyway itself refused (a script it cannot parse, a placeholder without a value, a failed validation), Flyway's whole message, links left out
+     * @param detail further detail the engine gave, e.g. PostgreSQL's {@code Key (customer_id)=(999) is not present…}
+     * @param constraint the constraint the engine names
+     * @param table the table the engine names, or that the statement alters
+     * @param column the column the engine names
+     * @param failureClass why it failed, independent of the engine; never {@code null}
      * @throws NullPointerException if any component is {@code null}
      */
     public Failure {

@@ -33,6 +33,11 @@ public record LeftBehind(
     /**
      * Create a description of what a failure left behind.
      *
+     * @param version the version the database is at after the failure, as the history table says; empty for an empty history
+     * @param ranInTransaction whether the failing script ran inside a transaction
+     * @param executedBeforeFailure the statements of the failing script that ran successfully before it failed
+     * @param stillApplied those of them that are still in effect after the failure
+     * @param failedHistoryRow whether the history table holds a row recording the failed migration
      * @throws NullPointerException if any component is {@code null}
      */
     public LeftBehind {

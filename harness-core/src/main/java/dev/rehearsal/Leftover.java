@@ -16,6 +16,10 @@ public record Leftover(LeftoverKind kind, String table, String name, String desc
     /**
      * Create a leftover.
      *
+     * @param kind what it is
+     * @param table the table it is in
+     * @param name the constraint, index or object
+     * @param description what it means, in one line
      * @throws NullPointerException if a component is {@code null}
      */
     public Leftover {

@@ -37,6 +37,13 @@ public record MigrationStatus(
     /**
      * Create a status.
      *
+     * @param database the database
+     * @param currentVersion the highest version applied successfully
+     * @param pendingVersions the versions not applied, in the order Flyway would apply them; a version whose history row records a failure is not among them, since Flyway refuses to apply anything until that row is repaired (see {@link #hasFailedMigration()}); the printed status lists it first
+     * @param history the history table's rows, failed ones included
+     * @param lastStep the last migrate step of this rehearsal, if any
+     * @param drift how the schema differs from what a clean run of the migrations gives at the current version: a failed script whose first statements are in effect, or a change no history row accounts for
+     * @param leftovers what failures or patterns thought safe left in the database
      * @throws NullPointerException if a component is {@code null}
      */
     public MigrationStatus {

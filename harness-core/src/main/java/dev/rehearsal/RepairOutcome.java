@@ -20,6 +20,8 @@ public record RepairOutcome(List<String> removedFailedVersions, Optional<String>
     /**
      * Create a repair outcome.
      *
+     * @param removedFailedVersions the versions whose failed history rows were removed
+     * @param versionAfter the version the database is at afterwards; empty for an empty history
      * @throws NullPointerException if any component is {@code null}
      */
     public RepairOutcome {

@@ -43,6 +43,16 @@ public record StepOutcome(
     /**
      * Create an outcome.
      *
+     * @param database where the step ran; never {@code null}
+     * @param step what was asked, e.g. {@code "migrate to version 3"} or {@code "migrate to latest"}
+     * @param versionBefore the version before the step; empty for an empty history
+     * @param versionAfter the version after the step; empty for an empty history
+     * @param applied the migrations this step applied successfully, in order
+     * @param failure where and why the step failed; empty when it succeeded
+     * @param leftBehind what the failure left in the database; present exactly when {@code failure} is
+     * @param data what had been seeded into the database before the step, oldest first
+     * @param damage what the step did without saying so, when it succeeded: warnings, rows lost, foreign keys violated, INVALID indexes, NOT VALID constraints
+     * @param duration how long the step took
      * @throws NullPointerException if any component is {@code null}
      * @throws IllegalArgumentException if {@code leftBehind} is present without a failure or the other way round
      */

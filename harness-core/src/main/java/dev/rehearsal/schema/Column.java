@@ -31,6 +31,11 @@ public record Column(String name, ColumnType type, boolean nullable, Optional<St
     /**
      * Create a column.
      *
+     * @param name the column's name
+     * @param type its type
+     * @param nullable whether it accepts NULL
+     * @param defaultValue its default expression as the engine shows it, if any
+     * @param generation whether and how the engine generates its value
      * @throws NullPointerException if a component is {@code null}
      */
     public Column {

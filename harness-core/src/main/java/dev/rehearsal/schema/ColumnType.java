@@ -64,6 +64,13 @@ public record ColumnType(
     /**
      * Create a column type.
      *
+     * @param sqlName the engine's own name for the type, lower-case, e.g. {@code "varchar"}, {@code "int8"}, {@code "timestamptz"}, {@code "int unsigned"}
+     * @param kind the kind of value the column holds
+     * @param length the maximum length of a character or binary type
+     * @param precision the precision of a decimal type
+     * @param scale the scale of a decimal type
+     * @param unsigned whether a MySQL-family number is unsigned
+     * @param labels the labels of an enum type, in their declared order; empty for other kinds
      * @throws NullPointerException if a component is {@code null}
      */
     public ColumnType {

@@ -27,6 +27,12 @@ public record ForeignKey(
     /**
      * Create a foreign key.
      *
+     * @param name the constraint's name
+     * @param columns the referencing columns, in order
+     * @param referencedTable the referenced table
+     * @param referencedColumns the referenced columns, in the order of {@code columns}
+     * @param deferrable whether its check can be deferred to commit (PostgreSQL)
+     * @param validated whether the engine has checked the existing rows; {@code false} for a PostgreSQL {@code NOT VALID} constraint
      * @throws NullPointerException if a component is {@code null}
      */
     public ForeignKey {

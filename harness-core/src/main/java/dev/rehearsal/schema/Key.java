@@ -16,6 +16,8 @@ public record Key(String name, List<String> columns) {
     /**
      * Create a key.
      *
+     * @param name the constraint's name
+     * @param columns its columns, in order
      * @throws NullPointerException if a component is {@code null}
      */
     public Key {

@@ -20,6 +20,9 @@ public record Schema(Engine engine, String name, List<Table> tables) {
     /**
      * Create a schema.
      *
+     * @param engine the engine it was read from
+     * @param name the schema (PostgreSQL) or database (MySQL family) it was read from
+     * @param tables its tables, by name
      * @throws NullPointerException if a component is {@code null}
      */
     public Schema {

@@ -39,6 +39,10 @@ public final class SchemaDiff {
         /**
          * Create a difference.
          *
+         * @param table the table it concerns
+         * @param object what in the table: {@code "table"}, {@code "column note"}, {@code "index idx_x"}...
+         * @param expected what the expected schema has, or {@code "absent"}
+         * @param actual what the actual schema has, or {@code "absent"}
          * @throws NullPointerException if a component is {@code null}
          */
         public Difference {

@@ -30,6 +30,13 @@ public record Table(
     /**
      * Create a table.
      *
+     * @param name the table's name
+     * @param columns its columns, in their order
+     * @param primaryKey its primary key, if any
+     * @param uniqueKeys its unique constraints
+     * @param foreignKeys its foreign keys
+     * @param checks its CHECK constraints
+     * @param indexes its indexes other than the primary key's, unique ones included
      * @throws NullPointerException if a component is {@code null}
      */
     public Table {

@@ -20,6 +20,9 @@ public record PlantedDefect(Defect defect, List<List<Object>> keys, List<Object>
     /**
      * Create a planted defect.
      *
+     * @param defect the defect as planned
+     * @param keys the primary key of each row it was planted in (one list per row, one value per key column)
+     * @param values the value planted in each of those rows, in the same order; {@code null} for a NULL
      * @throws NullPointerException if a component is {@code null}
      */
     public PlantedDefect {

@@ -27,6 +27,11 @@ public record SeedReport(long seed, String version, Map<String, Long> rowsPerTab
     /**
      * Create a report.
      *
+     * @param seed the seed the rows derive from: the same seed on the same schema gives the same rows
+     * @param version the schema version the rows were seeded at
+     * @param rowsPerTable the rows seeded per table, in the order they were loaded
+     * @param defects the defects planted
+     * @param duration how long generating and loading took
      * @throws NullPointerException if a component is {@code null}
      */
     public SeedReport {

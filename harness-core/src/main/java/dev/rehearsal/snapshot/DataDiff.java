@@ -48,6 +48,10 @@ public record DataDiff(List<Difference> differences, long moreDifferences) {
         /**
          * Create a difference.
          *
+         * @param table the table, as the earlier snapshot names it
+         * @param kind what differs
+         * @param row the row, e.g. {@code id=11}, or its values in a table without primary key; empty for a table or column
+         * @param detail what was found, e.g. {@code total: 9.90 -> 9.95}
          * @throws NullPointerException if a component is {@code null}
          */
         public Difference {
@@ -74,6 +78,8 @@ public record DataDiff(List<Difference> differences, long moreDifferences) {
     /**
      * Create a diff.
      *
+     * @param differences the first differences found, at most {@value #LIMIT_PER_TABLE} per table, table by table
+     * @param moreDifferences how many further differing rows were counted but not kept
      * @throws NullPointerException if the differences are {@code null}
      * @throws IllegalArgumentException if moreDifferences is negative
      */

@@ -48,6 +48,10 @@ public final class DataSnapshot {
         /**
          * Create the rows of a table.
          *
+         * @param name the table, as the database names it
+         * @param columns its columns, in order
+         * @param primaryKey the columns of its primary key; empty for a table without one
+         * @param rows its rows, each a value per column as text, {@code null} for NULL
          * @throws NullPointerException if a component is {@code null}
          * @throws IllegalArgumentException if a key column is not a column, or a row has the wrong number of values
          */
