@@ -306,6 +306,26 @@ class MigrationRehearsalExtensionTest {
     }
 
     @Test
+    void a_setup_failure_prints_its_reason_once() {
+        Map<String, String> config = Map.of(RehearsalSettings.url(Engine.POSTGRESQL), "jdbc:postgresql://127.0.0.1:1/postgres",
+                RehearsalSettings.CONNECT_TIMEOUT, "2s");
+
+        List<Throwable> failures = KitServers.run(TwoTests.class, config).testEvents().failed().stream()
+                .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                        .getThrowable().orElseThrow())
+                .toList();
+
+        assertThat(failures).hasSize(2).allSatisfy(failure -> {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            failure.printStackTrace(new java.io.PrintWriter(trace));
+            String printed = trace.toString();
+            assertThat(printed.split("could not be reached", -1)).as("the reason, in:%n%s", printed).hasSize(2);
+            assertThat(printed).doesNotContain("CIRCULAR REFERENCE").doesNotContain("Failed to resolve parameter");
+        });
+        assertThat(failures.get(0)).as("each test its own exception").isNotSameAs(failures.get(1));
+    }
+
+    @Test
     void the_embedded_default_serves_when_nothing_is_configured() {
         // blank values override whatever the build configured, so this always exercises the embedded provider
         Map<String, String> config = Map.of(RehearsalSettings.url(Engine.POSTGRESQL), "",
