@@ -88,7 +88,8 @@ public final class Settings {
         return bestDistance <= 4 ? best : null;
     }
 
-    private static int distance(String a, String b) {
+    /** The edit distance (Levenshtein) between two strings, for suggesting the nearest of known names. */
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

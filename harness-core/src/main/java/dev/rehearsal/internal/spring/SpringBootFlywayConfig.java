@@ -1,6 +1,7 @@
 package dev.rehearsal.internal.spring;
 
 import dev.rehearsal.RehearsalConfigurationException;
+import dev.rehearsal.internal.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -324,39 +325,20 @@ public final class SpringBootFlywayConfig {
             if (property.kind() == Kind.REMOVED) {
                 continue;
             }
-            int distance = distance(name, property.name());
+            int distance = Settings.distance(name, property.name());
             if (distance < bestDistance) {
                 best = property.name();
                 bestDistance = distance;
             }
         }
         for (String map : List.of("placeholders", "jdbc-properties")) {
-            int distance = distance(name.split("\\.", 2)[0], map);
+            int distance = Settings.distance(name.split("\\.", 2)[0], map);
             if (distance < bestDistance) {
                 best = map + (name.contains(".") ? name.substring(name.indexOf('.')) : ".<name>");
                 bestDistance = distance;
             }
         }
         return bestDistance <= Math.max(4, name.length() / 3) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private record Found(Source source, String key, String value) {
