@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The Flyway settings a rehearsal migrates with: the ones a project already has (locations, placeholders,
@@ -48,9 +47,6 @@ public record MigrationSettings(
         requireNonNull(classLoader, "classLoader");
     }
 
-    private static final Pattern TIMEOUTS = Pattern.compile(
-            "(?i)\\b(lock_timeout|statement_timeout|lock_wait_timeout|innodb_lock_wait_timeout|max_execution_time"
-                    + "|max_statement_time|idle_in_transaction_session_timeout)\\b");
 
     /**
      * Flyway settings the harness owns: where Flyway connects, what it migrates to, and how long it may wait. A user
@@ -75,7 +71,7 @@ public record MigrationSettings(
         } else if (name.equalsIgnoreCase("target")) {
             why = "is chosen by each step of the rehearsal";
             fix = "remove it and call migrateTo(version), migrateToNext() or migrateToLatest()";
-        } else if (name.equalsIgnoreCase("initSql") && TIMEOUTS.matcher(value).find()) {
+        } else if (name.equalsIgnoreCase("initSql") && dev.rehearsal.internal.jdbc.ConnectionPolicy.SESSION_TIMEOUTS.matcher(value).find()) {
             why = "sets a timeout on every connection Flyway opens, in place of the harness's bounds";
             fix = "remove the timeout from initSql and set rehearsal.timeout.lock or rehearsal.timeout.socket";
         } else if (name.equalsIgnoreCase("lockRetryCount") && value.strip().startsWith("-")) {

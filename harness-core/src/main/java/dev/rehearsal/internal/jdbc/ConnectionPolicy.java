@@ -15,6 +15,14 @@ public record ConnectionPolicy(Duration connectTimeout, Duration socketTimeout, 
     public static final ConnectionPolicy DEFAULT =
             new ConnectionPolicy(Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(30));
 
+    /**
+     * The server settings that bound how long a session waits, on either family: set in a URL's session options or a
+     * Flyway {@code initSql}, they would replace the harness's bounds. One list, for every place that refuses them.
+     */
+    public static final java.util.regex.Pattern SESSION_TIMEOUTS = java.util.regex.Pattern.compile(
+            "(?i)\\b(lock_timeout|statement_timeout|lock_wait_timeout|innodb_lock_wait_timeout|max_execution_time"
+                    + "|max_statement_time|idle_in_transaction_session_timeout)\\b");
+
     /** Whole seconds, rounded up, at least one. */
     public static long ceilSeconds(Duration duration) {
         long seconds = duration.toSeconds();

@@ -32,7 +32,7 @@ public final class SafetyGuard {
     public static void check(String statement, DatabaseInfo database) {
         Engine engine = database.engine();
         String ownDatabase = database.databaseName();
-        List<String> words = SqlText.leadingWords(statement, 64);
+        List<String> words = SqlText.leadingWords(statement, 64, engine);
         if (words.isEmpty()) {
             return;
         }

@@ -105,7 +105,20 @@ public final class SqlText {
      * runs them. Quoted identifiers keep their case and lose their quotes.
      */
     public static List<String> leadingWords(String sql, int count) {
+        return leadingWords(sql, count, null);
+    }
+
+    /**
+     * Like {@link #leadingWords(String, int)}, read as the engine reads comments: on the MySQL family {@code --} opens
+     * a comment only before whitespace ({@code 1--2} is one minus minus two), and {@code #} opens one; on PostgreSQL
+     * block comments nest ({@code /* a /* b *}{@code / c *}{@code /} is one comment) and {@code #} is an operator.
+     * Without an engine, both readings' comment openers are comments and block comments nest: what the guard reads
+     * then errs on the side of seeing more words.
+     */
+    public static List<String> leadingWords(String sql, int count, Engine engine) {
         String text = sql;
+        boolean mysql = engine != null && engine.isMysqlFamily();
+        boolean postgres = engine != null && !engine.isMysqlFamily();
         List<String> words = new ArrayList<>();
         int i = 0;
         int n = text.length();
@@ -113,10 +126,10 @@ public final class SqlText {
             char c = text.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (text.startsWith("--", i) || c == '#') {
+            } else if (lineComment(text, i, mysql, postgres)) {
                 int end = text.indexOf('\n', i);
                 i = end < 0 ? n : end + 1;
-            } else if (text.startsWith("/*!", i) || text.startsWith("/*M!", i)) {
+            } else if (!postgres && (text.startsWith("/*!", i) || text.startsWith("/*M!", i))) {
                 // a MySQL executable comment: the server runs its body, so its words count
                 i += text.startsWith("/*!", i) ? 3 : 4;
                 while (i < n && Character.isDigit(text.charAt(i))) {
@@ -125,8 +138,7 @@ public final class SqlText {
             } else if (text.startsWith("*/", i)) {
                 i += 2;
             } else if (text.startsWith("/*", i)) {
-                int end = text.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
+                i = endOfBlockComment(text, i, !mysql);
             } else if (c == '`' || c == '"') {
                 int end = text.indexOf(c, i + 1);
                 end = end < 0 ? n : end;
@@ -205,15 +217,59 @@ public final class SqlText {
         }
     }
 
+    /**
+     * Whether a line comment starts at {@code i}: {@code --}, on the MySQL family only before whitespace or a control
+     * character (else {@code --2} is two minus signs), and {@code #} on the MySQL family (on PostgreSQL an operator).
+     * Neither engine given: either reading's comment counts.
+     */
+    private static boolean lineComment(String s, int i, boolean mysql, boolean postgres) {
+        if (s.startsWith("--", i)) {
+            return !mysql || i + 2 >= s.length() || s.charAt(i + 2) <= ' ';
+        }
+        return s.charAt(i) == '#' && !postgres;
+    }
+
+    /** The index just past the block comment at {@code i}; PostgreSQL's nest, the MySQL family's do not. */
+    private static int endOfBlockComment(String s, int i, boolean nested) {
+        int n = s.length();
+        int depth = 1;
+        int j = i + 2;
+        while (j < n) {
+            if (s.startsWith("*/", j)) {
+                depth--;
+                j += 2;
+                if (depth == 0 || !nested) {
+                    return j;
+                }
+            } else if (nested && s.startsWith("/*", j)) {
+                depth++;
+                j += 2;
+            } else {
+                j++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether the quote at {@code i} opens a PostgreSQL escape string, {@code E'...'} (not {@code name'...'}). */
+    private static boolean escapeString(String s, int i) {
+        if (i == 0 || (s.charAt(i - 1) != 'E' && s.charAt(i - 1) != 'e')) {
+            return false;
+        }
+        return i == 1 || !(Character.isLetterOrDigit(s.charAt(i - 2)) || s.charAt(i - 2) == '_' || s.charAt(i - 2) == '$');
+    }
+
     /** Return the index just past the quoted string, comment or single character at {@code i}. */
     private static int skipQuotedOrComment(String s, int i, boolean mysql) {
         int n = s.length();
         char c = s.charAt(i);
         if (c == '\'' || c == '"' || (mysql && c == '`')) {
+            // backslash escapes: in the MySQL family's strings, and in PostgreSQL's E'...' strings
+            boolean escapes = mysql ? c != '`' : c == '\'' && escapeString(s, i);
             int j = i + 1;
             while (j < n) {
                 char d = s.charAt(j);
-                if (mysql && d == '\\' && c != '`') {
+                if (escapes && d == '\\') {
                     j += 2;
                     continue;
                 }
@@ -228,13 +284,12 @@ public final class SqlText {
             }
             return n;
         }
-        if (s.startsWith("--", i) || (mysql && c == '#')) {
+        if (lineComment(s, i, mysql, !mysql)) {
             int end = s.indexOf('\n', i);
             return end < 0 ? n : end + 1;
         }
         if (s.startsWith("/*", i)) {
-            int end = s.indexOf("*/", i + 2);
-            return end < 0 ? n : end + 2;
+            return endOfBlockComment(s, i, !mysql);
         }
         if (!mysql && c == '$') {
             int close = s.indexOf('$', i + 1);

@@ -8,11 +8,11 @@ import dev.rehearsal.ProviderKind;
 import dev.rehearsal.RehearsalConfigurationException;
 import dev.rehearsal.RehearsalSettings;
 import dev.rehearsal.internal.Settings;
+import dev.rehearsal.internal.jdbc.ConnectionPolicy;
 import dev.rehearsal.internal.jdbc.JdbcUrl;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What server an engine gets, chosen deterministically: an existing server when its URL is configured; a
@@ -86,8 +86,6 @@ public final class ServerSpec {
         return new ServerSpec(engine, ProviderKind.EMBEDDED, Optional.empty(), "", "", Optional.empty(), "default");
     }
 
-    private static final Pattern SESSION_TIMEOUTS = Pattern.compile(
-            "(?i)(lock_timeout|statement_timeout|lock_wait_timeout|max_execution_time|max_statement_time)");
 
     /**
      * The URL's own parameters win over the harness's connection properties, so a timeout or session setting there
@@ -96,7 +94,14 @@ public final class ServerSpec {
     private static void refuseBoundsInUrl(Engine engine, JdbcUrl url) {
         for (String parameter : url.params().keySet()) {
             String name = parameter.toLowerCase(Locale.ROOT);
-            boolean setsTimeout = url.param(parameter).map(value -> SESSION_TIMEOUTS.matcher(value).find()).orElse(false);
+            if (name.equals("allowmultiqueries") && url.param(parameter).filter(v -> !v.strip().equalsIgnoreCase("false")).isPresent()) {
+                throw new RehearsalConfigurationException(RehearsalSettings.url(engine) + " = '" + url + "' sets "
+                        + parameter + ", which lets the server run several statements sent as one; the harness checks"
+                        + " each statement before it runs (it never drops or switches to a database it did not create),"
+                        + " and a statement it reads as one must not run as two.\nTo fix this, remove " + parameter
+                        + " from the URL: Flyway and the harness send one statement at a time.");
+            }
+            boolean setsTimeout = url.param(parameter).map(value -> ConnectionPolicy.SESSION_TIMEOUTS.matcher(value).find()).orElse(false);
             String setting = switch (name) {
                 case "connecttimeout", "logintimeout" -> RehearsalSettings.CONNECT_TIMEOUT;
                 case "sockettimeout" -> RehearsalSettings.SOCKET_TIMEOUT;

@@ -87,4 +87,13 @@ class SafetyGuardTest {
         assertThatCode(() -> SafetyGuard.check("SET GLOBAL sql_mode = ''", on(Engine.MARIADB, ProviderKind.CONTAINER)))
                 .doesNotThrowAnyException();
     }
+
+    @Test
+    void a_drop_behind_a_nested_comment_is_seen_on_postgresql() {
+        // PostgreSQL ends this comment at the second */, and runs the DROP after it
+        assertThatThrownBy(() -> SafetyGuard.check("/* a /* b */ c */ DROP DATABASE production",
+                on(Engine.POSTGRESQL, ProviderKind.EXISTING)))
+                .isInstanceOf(UnsafeOperationException.class)
+                .hasMessageContaining("acts on database 'PRODUCTION'");
+    }
 }

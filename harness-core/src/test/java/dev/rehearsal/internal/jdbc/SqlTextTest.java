@@ -73,4 +73,36 @@ class SqlTextTest {
         assertThat(SqlText.commitsImplicitlyOnMysql("INSERT INTO t VALUES (1)")).isFalse();
         assertThat(SqlText.commitsImplicitlyOnMysql("CALL FixPkIfNeeded('queue', 'queue_name')")).isTrue();
     }
+
+    /** The split must agree with the server, or a statement the guard reads as one runs as two. */
+    @Test
+    void reads_comments_and_strings_as_each_engine_does() {
+        // MySQL: "--" opens a comment only before whitespace; 1--2 is one minus minus two
+        assertThat(SqlText.split("SELECT 1--2; DROP DATABASE production", Engine.MARIADB))
+                .containsExactly("SELECT 1--2", "DROP DATABASE production");
+        assertThat(SqlText.split("SELECT 1 -- a comment; still\nFROM dual; SELECT 2", Engine.MYSQL))
+                .containsExactly("SELECT 1 -- a comment; still\nFROM dual", "SELECT 2");
+        // PostgreSQL: E'' strings take backslash escapes, standard strings do not
+        assertThat(SqlText.split("SELECT E'it\\'s; fine'; SELECT 2", Engine.POSTGRESQL))
+                .containsExactly("SELECT E'it\\'s; fine'", "SELECT 2");
+        assertThat(SqlText.split("SELECT 'a\\'; SELECT 2", Engine.POSTGRESQL))
+                .containsExactly("SELECT 'a\\'", "SELECT 2");
+        assertThat(SqlText.split("SELECT name'x'; SELECT 2", Engine.POSTGRESQL)).hasSize(2);
+        // PostgreSQL: block comments nest
+        assertThat(SqlText.split("/* a /* b; */ c; */ SELECT 1; SELECT 2", Engine.POSTGRESQL))
+                .containsExactly("/* a /* b; */ c; */ SELECT 1", "SELECT 2");
+        // the MySQL family's do not
+        assertThat(SqlText.split("/* a /* b; */ SELECT 1; SELECT 2", Engine.MARIADB))
+                .containsExactly("/* a /* b; */ SELECT 1", "SELECT 2");
+    }
+
+    @Test
+    void leading_words_skip_comments_as_the_engine_does() {
+        assertThat(SqlText.leadingWords("/* a /* b */ c */ DROP DATABASE production", 2, Engine.POSTGRESQL))
+                .containsExactly("DROP", "DATABASE");
+        assertThat(SqlText.leadingWords("--2\nDROP", 3, Engine.MARIADB)).containsExactly("-", "-", "2");
+        assertThat(SqlText.leadingWords("-- c\nDROP", 1, Engine.MARIADB)).containsExactly("DROP");
+        assertThat(SqlText.leadingWords("# c\nDROP", 1, Engine.MARIADB)).containsExactly("DROP");
+        assertThat(SqlText.leadingWords("/*!40000 DROP DATABASE x*/", 2, Engine.MARIADB)).containsExactly("DROP", "DATABASE");
+    }
 }

@@ -67,6 +67,28 @@ class ServerSelectionTest {
     }
 
     @Test
+    void a_url_that_lets_one_statement_run_as_several_is_refused() {
+        Settings settings = Settings.of(Map.of("rehearsal.mariadb.url", "jdbc:mysql://127.0.0.1:3306/?allowMultiQueries=true"));
+
+        assertThatThrownBy(() -> ServerSpec.select(Engine.MARIADB, Optional.empty(), "-", settings))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessageStartingWith("rehearsal.mariadb.url = 'jdbc:mysql://127.0.0.1:3306/?allowMultiQueries=true' sets"
+                        + " allowMultiQueries, which lets the server run several statements sent as one")
+                .hasMessageEndingWith("To fix this, remove allowMultiQueries from the URL: Flyway and the harness send one"
+                        + " statement at a time.");
+    }
+
+    @Test
+    void an_idle_transaction_timeout_in_a_url_is_refused_as_in_init_sql() {
+        Settings settings = Settings.of(Map.of("rehearsal.postgresql.url",
+                "jdbc:postgresql://127.0.0.1:5432/postgres?options=-c%20idle_in_transaction_session_timeout=0"));
+
+        assertThatThrownBy(() -> ServerSpec.select(Engine.POSTGRESQL, Optional.empty(), "-", settings))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessageContaining("sets a timeout in options");
+    }
+
+    @Test
     void a_malformed_url_names_the_setting_and_hides_the_password() {
         Settings settings = Settings.of(Map.of("rehearsal.mariadb.url", "mysql://root:hunter2@localhost"));
 
