@@ -41,7 +41,7 @@ public final class JdbcServer implements AutoCloseable {
     private final AutoCloseable process;
     private final String version;
     private final Set<String> created = ConcurrentHashMap.newKeySet();
-    private final Map<Object, Schema> cleanRuns = new ConcurrentHashMap<>();
+    private final Map<Object, java.util.concurrent.CompletableFuture<Schema>> cleanRuns = new ConcurrentHashMap<>();
 
     JdbcServer(ServerSpec spec, String source, JdbcUrl adminUrl, String user, String password, ConnectionPolicy policy,
             AutoCloseable process) throws SQLException {
@@ -114,13 +114,26 @@ public final class JdbcServer implements AutoCloseable {
      * @param run migrates a fresh database and reads its schema
      */
     public Schema cleanRunSchema(Object key, Supplier<Schema> run) {
-        Schema known = cleanRuns.get(key);
+        // the first caller for a key runs it; parallel callers for the same key wait for that run instead of making
+        // their own; a run that fails is forgotten, so a later caller tries again (and gets its own error)
+        java.util.concurrent.CompletableFuture<Schema> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Schema> known = cleanRuns.putIfAbsent(key, mine);
         if (known != null) {
-            return known;
+            try {
+                return known.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
-        Schema schema = run.get();
-        Schema raced = cleanRuns.putIfAbsent(key, schema);
-        return raced != null ? raced : schema;
+        try {
+            Schema schema = run.get();
+            mine.complete(schema);
+            return schema;
+        } catch (RuntimeException | Error e) {
+            cleanRuns.remove(key, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
     }
 
     /**
