@@ -221,7 +221,9 @@ public final class FailureAssert extends AbstractAssert<FailureAssert, Failure> 
 
     private FailureAssert expect(String what, Object expected, Object actualValue) {
         if (!expected.equals(actualValue)) {
-            failWithMessage("%s", AssertionMessages.expected(what, expected, actualValue, outcome));
+            // actual and expected given apart too, so that an IDE shows the difference
+            failWithActualExpectedAndMessage(actualValue, expected, "%s",
+                    AssertionMessages.expected(what, expected, actualValue, outcome));
         }
         return this;
     }

@@ -48,7 +48,8 @@ public final class LeftBehindAssert extends AbstractAssert<LeftBehindAssert, Lef
         List<Integer> stillApplied = actual.stillApplied().stream().map(ExecutedStatement::index).toList();
         List<Integer> expected = Arrays.stream(statementIndexes).boxed().toList();
         if (!stillApplied.equals(expected)) {
-            failWithMessage("%s", AssertionMessages.expected("the statements still applied", expected, stillApplied, outcome));
+            failWithActualExpectedAndMessage(stillApplied, expected, "%s",
+                    AssertionMessages.expected("the statements still applied", expected, stillApplied, outcome));
         }
         return this;
     }
@@ -86,7 +87,8 @@ public final class LeftBehindAssert extends AbstractAssert<LeftBehindAssert, Lef
      */
     public LeftBehindAssert isAtVersion(String version) {
         if (!actual.version().equals(Optional.of(version))) {
-            failWithMessage("%s", AssertionMessages.expected("the version left behind", version, actual.version(), outcome));
+            failWithActualExpectedAndMessage(actual.version(), version, "%s",
+                    AssertionMessages.expected("the version left behind", version, actual.version(), outcome));
         }
         return this;
     }

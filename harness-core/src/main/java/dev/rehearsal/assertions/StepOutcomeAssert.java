@@ -85,7 +85,8 @@ public final class StepOutcomeAssert extends AbstractAssert<StepOutcomeAssert, S
     public StepOutcomeAssert hasReachedVersion(String version) {
         isNotNull();
         if (!actual.versionAfter().equals(Optional.of(version))) {
-            failWithMessage("%s", AssertionMessages.expected("the version after the step", version, actual.versionAfter(), actual));
+            failWithActualExpectedAndMessage(actual.versionAfter(), version, "%s",
+                    AssertionMessages.expected("the version after the step", version, actual.versionAfter(), actual));
         }
         return this;
     }
@@ -100,7 +101,8 @@ public final class StepOutcomeAssert extends AbstractAssert<StepOutcomeAssert, S
         isNotNull();
         List<String> applied = actual.applied().stream().map(AppliedMigration::version).toList();
         if (!applied.equals(List.of(versions))) {
-            failWithMessage("%s", AssertionMessages.expected("the versions applied", List.of(versions), applied, actual));
+            failWithActualExpectedAndMessage(applied, List.of(versions), "%s",
+                    AssertionMessages.expected("the versions applied", List.of(versions), applied, actual));
         }
         return this;
     }

@@ -72,6 +72,20 @@ class AssertionMessagesTest {
     }
 
     @Test
+    void a_wrong_field_carries_actual_and_expected_for_an_ide_to_show_the_difference() {
+        assertThatThrownBy(() -> assertThat(FAILED).hasFailed().hasConstraint("fk_other"))
+                .isInstanceOfSatisfying(org.opentest4j.AssertionFailedError.class, e -> {
+                    assertThat(e.getExpected().getValue()).isEqualTo(Optional.of("fk_other"));
+                    assertThat(e.getActual().getValue()).isEqualTo(Optional.of("fk_orders_customer"));
+                });
+        assertThatThrownBy(() -> assertThat(FAILED).hasFailed().leftBehind().hasStillApplied(1, 2))
+                .isInstanceOfSatisfying(org.opentest4j.AssertionFailedError.class, e -> {
+                    assertThat(e.getExpected().getValue()).isEqualTo(List.of(1, 2));
+                    assertThat(e.getActual().getValue()).isEqualTo(List.of(1));
+                });
+    }
+
+    @Test
     void an_engine_error_is_checked_for_the_engine_the_step_ran_on() {
         assertThat(FAILED).hasFailed().hasError(onPostgresql("99999"), onMariadb(1452));
         assertThatThrownBy(() -> assertThat(FAILED).hasFailed().hasError(onPostgresql("23503"), onMariadb(1062)))
