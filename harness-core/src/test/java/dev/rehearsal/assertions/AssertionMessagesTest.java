@@ -75,13 +75,14 @@ class AssertionMessagesTest {
     void a_wrong_field_carries_actual_and_expected_for_an_ide_to_show_the_difference() {
         assertThatThrownBy(() -> assertThat(FAILED).hasFailed().hasConstraint("fk_other"))
                 .isInstanceOfSatisfying(org.opentest4j.AssertionFailedError.class, e -> {
-                    assertThat(e.getExpected().getValue()).isEqualTo(Optional.of("fk_other"));
-                    assertThat(e.getActual().getValue()).isEqualTo(Optional.of("fk_orders_customer"));
+                    // what an IDE diffs: the string forms (Optional is not Serializable, so no value is kept)
+                    org.assertj.core.api.Assertions.assertThat(e.getExpected().getStringRepresentation()).contains("fk_other");
+                    org.assertj.core.api.Assertions.assertThat(e.getActual().getStringRepresentation()).contains("fk_orders_customer");
                 });
         assertThatThrownBy(() -> assertThat(FAILED).hasFailed().leftBehind().hasStillApplied(1, 2))
                 .isInstanceOfSatisfying(org.opentest4j.AssertionFailedError.class, e -> {
-                    assertThat(e.getExpected().getValue()).isEqualTo(List.of(1, 2));
-                    assertThat(e.getActual().getValue()).isEqualTo(List.of(1));
+                    org.assertj.core.api.Assertions.assertThat(e.getExpected().getValue()).isEqualTo(List.of(1, 2));
+                    org.assertj.core.api.Assertions.assertThat(e.getActual().getValue()).isEqualTo(List.of(1));
                 });
     }
 
