@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.rehearsal.schema.Schema;
 import dev.rehearsal.seed.SeedPlan;
 import dev.rehearsal.seed.SeedReport;
+import dev.rehearsal.seed.spi.SeedTerms;
 import dev.rehearsal.snapshot.DataSnapshot;
 import javax.sql.DataSource;
 
@@ -25,9 +26,19 @@ import javax.sql.DataSource;
  *
  * <p>Instances are not thread-safe: use one from one test at a time.
  *
+ * <p>The JUnit extension hands one to each test and drops its database after the test. Without JUnit, a
+ * {@link RehearsalServer} opens one; closing it drops the database:
+ * <pre>{@code
+ * try (RehearsalServer server = RehearsalServer.start(Engine.POSTGRESQL);
+ *      Rehearsal rehearsal = server.open(Migrations.at("classpath:db/migration"))) {
+ *     rehearsal.migrateTo("2");
+ *     System.out.println(rehearsal.migrateToNext().verdict());
+ * }
+ * }</pre>
+ *
  * @since 0.1
  */
-public interface Rehearsal {
+public interface Rehearsal extends AutoCloseable {
 
     /**
      * Return the engine this rehearsal runs on.
@@ -197,6 +208,19 @@ public interface Rehearsal {
     SeedReport seed(SeedPlan plan);
 
     /**
+     * Seed as {@link #seed(SeedPlan)} does, with messages in the words of whatever declared the plan: for a tool that
+     * reads seeds from annotations or a configuration file, so that an error names the attribute the user wrote, not
+     * a {@code SeedPlan} method they never called.
+     *
+     * @param plan what to seed; must not be {@code null}
+     * @param terms the words for what the user wrote; {@link SeedTerms#FLUENT} for plans built in code
+     * @return what was seeded
+     * @throws RehearsalConfigurationException as {@link #seed(SeedPlan)} does, worded in {@code terms}
+     * @throws RehearsalException if loading the rows fails
+     */
+    SeedReport seed(SeedPlan plan, SeedTerms terms);
+
+    /**
      * Return what has been seeded into this database so far.
      *
      * @return the seed reports, oldest first; never {@code null}
@@ -236,4 +260,22 @@ public interface Rehearsal {
      * @throws RehearsalConfigurationException if a location does not exist
      */
     Rehearsal withLocations(String... locations);
+
+    /**
+     * Close the connections opened on the database and leave it on the server, to be looked at: closing the rehearsal
+     * afterwards no longer drops it. An embedded or container server still goes, with its databases, when it stops.
+     *
+     * @return a line saying where the database is kept: its name, the server and the JDBC URL
+     */
+    String keepDatabase();
+
+    /**
+     * Close the connections opened on the database and drop it; later calls to this rehearsal (and to every view of
+     * it) fail, saying so. Closing again does nothing. Under the JUnit extension the harness closes it after the test.
+     *
+     * @throws RehearsalException if the database cannot be dropped; it is then left on the server, and the message
+     *     names it
+     */
+    @Override
+    void close();
 }

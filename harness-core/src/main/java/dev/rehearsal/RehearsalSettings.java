@@ -1,7 +1,13 @@
 package dev.rehearsal;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
 /**
- * The configuration keys of the harness.
+ * The configuration keys of the harness, and a source of their values.
  *
  * <p>With the JUnit extension, each key is read as a JUnit configuration parameter — a system property
  * ({@code -Drehearsal.postgresql.url=…}), an entry of {@code junit-platform.properties}, or a parameter the
@@ -10,6 +16,10 @@ package dev.rehearsal;
  *
  * <p>Per-engine keys take the engine's {@linkplain Engine#id() id}: {@code rehearsal.postgresql.url},
  * {@code rehearsal.mysql.url}, {@code rehearsal.mariadb.url}.
+ *
+ * <p>Without JUnit, an instance says where the values come from: {@link #fromSystem()} reads system properties and
+ * the environment as the extension does, {@link #of(Map)} a map of one's own; give it to
+ * {@link ServerRequest#of(Engine, RehearsalSettings)}.
  *
  * @since 0.1
  */
@@ -49,7 +59,90 @@ public final class RehearsalSettings {
     /** Whether to print the verdict of every migrate step to standard output. Default {@code true}. */
     public static final String REPORT_ENABLED = "rehearsal.report.enabled";
 
-    private RehearsalSettings() {
+    private final Function<String, Optional<String>> lookup;
+
+    private RehearsalSettings(Function<String, Optional<String>> lookup) {
+        this.lookup = lookup;
+    }
+
+    /**
+     * Return settings read from system properties, then from the environment ({@code REHEARSAL_POSTGRESQL_URL} for
+     * {@code rehearsal.postgresql.url}).
+     *
+     * @return the settings; never {@code null}
+     */
+    public static RehearsalSettings fromSystem() {
+        return from(key -> Optional.ofNullable(System.getProperty(key)));
+    }
+
+    /**
+     * Return settings read from a lookup of one's own (e.g. a build tool's parameters), then from the environment.
+     *
+     * @param lookup returns a key's value when the source sets it; must not be {@code null}
+     * @return the settings; never {@code null}
+     */
+    public static RehearsalSettings from(Function<String, Optional<String>> lookup) {
+        Objects.requireNonNull(lookup, "lookup");
+        return new RehearsalSettings(key -> Objects.requireNonNull(lookup.apply(key), "lookup returned null")
+                .or(() -> Optional.ofNullable(System.getenv(environmentVariable(key)))));
+    }
+
+    /**
+     * Return settings holding exactly these values, nothing from the system or the environment.
+     *
+     * @param values keys of this class and their values; must not be {@code null}
+     * @return the settings; never {@code null}
+     */
+    public static RehearsalSettings of(Map<String, String> values) {
+        Map<String, String> copy = Map.copyOf(values);
+        return new RehearsalSettings(key -> Optional.ofNullable(copy.get(key)));
+    }
+
+    /**
+     * Return the value of a key, a blank value read as unset.
+     *
+     * @param key a key of this class, e.g. {@link #CONNECT_TIMEOUT}; must not be {@code null}
+     * @return the value, stripped; empty when unset
+     */
+    public Optional<String> get(String key) {
+        Objects.requireNonNull(key, "key");
+        return lookup.apply(key).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    /**
+     * Return the value of a boolean key such as {@link #KEEP_FAILED_DATABASES}.
+     *
+     * @param key the key; must not be {@code null}
+     * @param defaultValue the value when the key is unset
+     * @return {@code true} for {@code true}, {@code yes} or {@code on}; {@code false} for {@code false}, {@code no} or
+     *     {@code off}, in any case
+     * @throws RehearsalConfigurationException if the value is none of these, naming the key and the value
+     */
+    public boolean flag(String key, boolean defaultValue) {
+        return dev.rehearsal.internal.Settings.of(this).flag(key, defaultValue);
+    }
+
+    /**
+     * Return the environment variable that sets a key: upper-cased, dots as underscores.
+     *
+     * @param key a key, e.g. {@code rehearsal.postgresql.url}; must not be {@code null}
+     * @return the variable's name, e.g. {@code REHEARSAL_POSTGRESQL_URL}
+     */
+    public static String environmentVariable(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    /**
+     * Refuse a name under the harness's prefix that is not one of its keys: a misspelt key would otherwise be ignored,
+     * and a misspelt URL key would send the rehearsal to the embedded server instead.
+     *
+     * @param names the names a source holds, e.g. the system properties' or the environment's
+     * @param source the source, for the message, e.g. {@code "a system property"}; a source whose name contains
+     *     {@code environment} is checked by environment-variable names
+     * @throws RehearsalConfigurationException naming the unknown key, the source, the nearest known key and all of them
+     */
+    public static void refuseUnknownKeys(Iterable<String> names, String source) {
+        dev.rehearsal.internal.Settings.refuseUnknownKeys(names, source);
     }
 
     /**

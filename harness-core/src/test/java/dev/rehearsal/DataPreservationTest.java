@@ -141,9 +141,10 @@ class DataPreservationTest {
         String name = rehearsal.database().databaseName();
         scope.close();
 
-        String expected = "The rehearsal database " + name + " was dropped when its test ended: a Rehearsal, and the"
-                + " DataSource it gives, serve only the test that received them, and the harness touches no database it"
-                + " no longer owns.\nTo fix this, use them inside that test method; do not keep them in fields.";
+        String expected = "The rehearsal database " + name + " was dropped when its rehearsal was closed (under JUnit,"
+                + " when its test ended): a Rehearsal, and the DataSource it gives, serve only until then, and the harness"
+                + " touches no database it no longer owns.\nTo fix this, use them inside that test method (do not keep them"
+                + " in fields), or before closing the rehearsal.";
         assertThatThrownBy(rehearsal::snapshotData).isInstanceOf(RehearsalException.class).hasMessage(expected);
         assertThatThrownBy(() -> rehearsal.migrateTo("2")).isInstanceOf(RehearsalException.class).hasMessage(expected);
         assertThatThrownBy(() -> rehearsal.dataSource().getConnection())

@@ -1,9 +1,11 @@
 package dev.rehearsal.benchmarks;
 
 import dev.rehearsal.Engine;
+import dev.rehearsal.RehearsalSettings;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +19,12 @@ record BenchmarkRun(int divisor, int rounds, int warmups, List<Engine> engines) 
         List<Engine> engines = Arrays.stream(System.getProperty("benchmark.engines", "postgresql,mariadb").split(","))
                 .map(String::strip).map(Engine::fromId).toList();
         return new BenchmarkRun(quick ? 10 : 1, quick ? 1 : 5, quick ? 0 : 1, engines);
+    }
+
+    /** The harness's settings from the system, verdicts not printed: a benchmark prints its figures only. */
+    static RehearsalSettings settings() {
+        return RehearsalSettings.from(key -> key.equals(RehearsalSettings.REPORT_ENABLED)
+                ? Optional.of("false") : Optional.ofNullable(System.getProperty(key)));
     }
 
     boolean measured(int round) {

@@ -1,13 +1,10 @@
 package dev.rehearsal.benchmarks;
 
 import dev.rehearsal.Engine;
-import dev.rehearsal.internal.DefaultRehearsal;
-import dev.rehearsal.internal.Settings;
-import dev.rehearsal.internal.flyway.MigrationSettings;
-import dev.rehearsal.internal.server.JdbcServer;
-import dev.rehearsal.internal.server.RehearsalDatabase;
-import dev.rehearsal.internal.server.ServerSpec;
-import dev.rehearsal.internal.server.Servers;
+import dev.rehearsal.Migrations;
+import dev.rehearsal.Rehearsal;
+import dev.rehearsal.RehearsalServer;
+import dev.rehearsal.ServerRequest;
 import dev.rehearsal.seed.SeedPlan;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -57,12 +52,10 @@ public final class SeedBenchmark {
                 new Scenario("sample schema (customers, orders, order lines)", "classpath:bench/sample",
                         SeedPlan.withSeed(1).rows("customers", 10_000 / divisor).rows("orders", 50_000 / divisor)
                                 .rows("order_lines", 100_000 / divisor)));
-        Settings settings = Settings.fromSystem();
         System.out.printf(Locale.ROOT, "%nSeed benchmark: %d round(s) after %d warm-up round(s), median rows/s%n",
                 run.rounds(), run.warmups());
         for (Engine engine : run.engines()) {
-            try (JdbcServer server = Servers.start(ServerSpec.select(engine, Optional.empty(), "benchmark", settings),
-                    settings.connectionPolicy(), settings.startupTimeout())) {
+            try (RehearsalServer server = ServerRequest.of(engine, BenchmarkRun.settings()).start()) {
                 System.out.printf(Locale.ROOT, "%n%s%n", server.describe());
                 for (Scenario scenario : scenarios) {
                     run(server, scenario, run);
@@ -71,7 +64,7 @@ public final class SeedBenchmark {
         }
     }
 
-    private static void run(JdbcServer server, Scenario scenario, BenchmarkRun run) throws Exception {
+    private static void run(RehearsalServer server, Scenario scenario, BenchmarkRun run) throws Exception {
         List<Rows> rows = pregenerate(server, scenario);
         long total = rows.stream().mapToLong(r -> r.values().size()).sum();
         boolean copy = server.engine() == Engine.POSTGRESQL;
@@ -102,13 +95,12 @@ public final class SeedBenchmark {
 
     @FunctionalInterface
     private interface Load {
-        void into(DefaultRehearsal rehearsal) throws Exception;
+        void into(Rehearsal rehearsal) throws Exception;
     }
 
     /** Seconds one load takes on a fresh database migrated to the scenario's schema. */
-    private static double timed(JdbcServer server, Scenario scenario, Load load) throws Exception {
-        try (RehearsalDatabase database = server.createDatabase("bench")) {
-            DefaultRehearsal rehearsal = rehearsal(database, scenario);
+    private static double timed(RehearsalServer server, Scenario scenario, Load load) throws Exception {
+        try (Rehearsal rehearsal = server.open(migrations(scenario), "bench")) {
             rehearsal.migrateToLatest();
             long start = System.nanoTime();
             load.into(rehearsal);
@@ -117,9 +109,8 @@ public final class SeedBenchmark {
     }
 
     /** The rows the seed makes, read back: what the baselines load. */
-    private static List<Rows> pregenerate(JdbcServer server, Scenario scenario) throws SQLException {
-        try (RehearsalDatabase database = server.createDatabase("bench_rows")) {
-            DefaultRehearsal rehearsal = rehearsal(database, scenario);
+    private static List<Rows> pregenerate(RehearsalServer server, Scenario scenario) throws SQLException {
+        try (Rehearsal rehearsal = server.open(migrations(scenario), "bench_rows")) {
             rehearsal.migrateToLatest();
             var report = rehearsal.seed(scenario.plan());
             List<Rows> rows = new ArrayList<>();
@@ -148,10 +139,9 @@ public final class SeedBenchmark {
     }
 
     /** Plain JDBC: one INSERT per row, batches of 1,000, no batch rewriting. */
-    private static void batches(DefaultRehearsal rehearsal, List<Rows> rows) throws SQLException {
-        DataSource plain = ((dev.rehearsal.internal.jdbc.TrackingDataSource) rehearsal.dataSource())
-                .withProperty("rewriteBatchedStatements", "false").withProperty("reWriteBatchedInserts", "false");
-        try (Connection c = plain.getConnection()) {
+    private static void batches(Rehearsal rehearsal, List<Rows> rows) throws SQLException {
+        try (Connection c = rehearsal.dataSource().getConnection()) {
+            withoutBatchRewriting(c);
             c.setAutoCommit(false);
             for (Rows table : rows) {
                 String sql = "INSERT INTO " + table.table() + " (" + String.join(", ", table.columns()) + ") VALUES ("
@@ -176,7 +166,7 @@ public final class SeedBenchmark {
     }
 
     /** COPY of bytes serialised before the clock started: what the server and the wire can take. */
-    private static void rawCopy(DefaultRehearsal rehearsal, List<Rows> rows, byte[][] serialized) throws SQLException {
+    private static void rawCopy(Rehearsal rehearsal, List<Rows> rows, byte[][] serialized) throws SQLException {
         try (Connection c = rehearsal.dataSource().getConnection()) {
             c.setAutoCommit(false);
             for (int t = 0; t < rows.size(); t++) {
@@ -210,9 +200,19 @@ public final class SeedBenchmark {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static DefaultRehearsal rehearsal(RehearsalDatabase database, Scenario scenario) {
-        MigrationSettings settings = MigrationSettings.defaults(SeedBenchmark.class.getClassLoader(), "benchmark")
-                .withLocations(List.of(scenario.location()), "benchmark");
-        return new DefaultRehearsal(database, settings, outcome -> { });
+    private static Migrations migrations(Scenario scenario) {
+        return Migrations.at(scenario.location()).withClassLoader(SeedBenchmark.class.getClassLoader())
+                .describedAs("benchmark");
+    }
+
+    /**
+     * The baseline is JDBC as a project writes it: the harness's connections to the MySQL family rewrite batches into
+     * multi-row inserts (rewriteBatchedStatements), which this connection stops doing. PostgreSQL's are not rewritten.
+     */
+    private static void withoutBatchRewriting(Connection connection) throws SQLException {
+        if (connection.isWrapperFor(com.mysql.cj.jdbc.JdbcConnection.class)) {
+            connection.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).getPropertySet()
+                    .getBooleanProperty(com.mysql.cj.conf.PropertyKey.rewriteBatchedStatements).setValue(false);
+        }
     }
 }

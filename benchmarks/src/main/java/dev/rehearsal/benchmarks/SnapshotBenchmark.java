@@ -1,13 +1,10 @@
 package dev.rehearsal.benchmarks;
 
 import dev.rehearsal.Engine;
-import dev.rehearsal.internal.DefaultRehearsal;
-import dev.rehearsal.internal.Settings;
-import dev.rehearsal.internal.flyway.MigrationSettings;
-import dev.rehearsal.internal.server.JdbcServer;
-import dev.rehearsal.internal.server.RehearsalDatabase;
-import dev.rehearsal.internal.server.ServerSpec;
-import dev.rehearsal.internal.server.Servers;
+import dev.rehearsal.Migrations;
+import dev.rehearsal.Rehearsal;
+import dev.rehearsal.RehearsalServer;
+import dev.rehearsal.ServerRequest;
 import dev.rehearsal.seed.SeedPlan;
 import dev.rehearsal.snapshot.DataDiff;
 import dev.rehearsal.snapshot.DataMapping;
@@ -19,7 +16,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * What a data snapshot costs, side by side in the same run with the least any snapshot must do: read every row of
@@ -39,16 +35,13 @@ public final class SnapshotBenchmark {
         int divisor = run.divisor();
         SeedPlan plan = SeedPlan.withSeed(1).rows("customers", 10_000 / divisor).rows("orders", 50_000 / divisor)
                 .rows("order_lines", 100_000 / divisor);
-        Settings settings = Settings.fromSystem();
         System.out.printf(Locale.ROOT, "%nSnapshot benchmark: sample schema, %d round(s) after %d warm-up round(s),"
                 + " medians%n", run.rounds(), run.warmups());
         for (Engine engine : run.engines()) {
-            try (JdbcServer server = Servers.start(ServerSpec.select(engine, Optional.empty(), "benchmark", settings),
-                    settings.connectionPolicy(), settings.startupTimeout());
-                    RehearsalDatabase database = server.createDatabase("bench_snapshot")) {
-                DefaultRehearsal rehearsal = new DefaultRehearsal(database, MigrationSettings.defaults(
-                        SnapshotBenchmark.class.getClassLoader(), "snapshot benchmark")
-                        .withLocations(List.of("classpath:bench/sample"), "snapshot benchmark"), outcome -> { });
+            try (RehearsalServer server = ServerRequest.of(engine, BenchmarkRun.settings()).start();
+                    Rehearsal rehearsal = server.open(Migrations.at("classpath:bench/sample")
+                            .withClassLoader(SnapshotBenchmark.class.getClassLoader()).describedAs("snapshot benchmark"),
+                            "bench_snapshot")) {
                 rehearsal.migrateToLatest();
                 long rows = rehearsal.seed(plan).totalRows();
                 List<Double> plain = new ArrayList<>();
@@ -90,7 +83,7 @@ public final class SnapshotBenchmark {
     }
 
     /** Every row of every table into Object arrays: the least a snapshot must do. */
-    private static long plainRead(DefaultRehearsal rehearsal) throws SQLException {
+    private static long plainRead(Rehearsal rehearsal) throws SQLException {
         long count = 0;
         List<Object[]> sink = new ArrayList<>();
         try (Connection c = rehearsal.dataSource().getConnection(); Statement st = c.createStatement()) {

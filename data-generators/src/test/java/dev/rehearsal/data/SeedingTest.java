@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rehearsal.Engine;
 import dev.rehearsal.Rehearsal;
 import dev.rehearsal.RehearsalConfigurationException;
-import dev.rehearsal.internal.flyway.MigrationSettings;
 import dev.rehearsal.schema.Table;
 import dev.rehearsal.seed.ColumnValues;
 import dev.rehearsal.seed.Defect;
@@ -250,8 +249,7 @@ class SeedingTest {
     }
 
     static Scope corpus(Engine engine, String... locations) {
-        return TestDatabases.rehearsal(engine, s -> new MigrationSettings(s.locations(), s.placeholders(), s.schemas(),
-                s.table(), false, s.flywayProperties(), s.classLoader(), s.origin()), locations);
+        return TestDatabases.rehearsalWith(engine, m -> m.withPostgresqlTransactionalLock(false), locations);
     }
 
     private static Scope rich(Engine engine) {

@@ -16,8 +16,8 @@ import dev.rehearsal.internal.jdbc.SafetyGuard;
 import dev.rehearsal.internal.jdbc.SqlText;
 import dev.rehearsal.internal.jdbc.TrackingDataSource;
 import dev.rehearsal.internal.schema.SchemaReader;
-import dev.rehearsal.internal.seed.SeedTerms;
-import dev.rehearsal.internal.seed.Seeder;
+import dev.rehearsal.seed.spi.SeedTerms;
+import dev.rehearsal.seed.spi.Seeder;
 import dev.rehearsal.internal.server.RehearsalDatabase;
 import dev.rehearsal.internal.snapshot.DataReader;
 import dev.rehearsal.schema.Schema;
@@ -224,13 +224,7 @@ public final class DefaultRehearsal implements Rehearsal {
         return seed(plan, SeedTerms.FLUENT);
     }
 
-    /**
-     * Seed, with messages in the terms the plan was written in (the JUnit extension's annotations).
-     *
-     * @param plan what to seed
-     * @param terms the words for what the user wrote
-     * @return what was seeded
-     */
+    @Override
     public SeedReport seed(SeedPlan plan, SeedTerms terms) {
         database.requireLive();
         Objects.requireNonNull(plan, "plan");
@@ -243,6 +237,16 @@ public final class DefaultRehearsal implements Rehearsal {
                 currentVersion().orElse("<none>"), Objects.requireNonNull(terms, "terms")));
         state.seeded.add(report);
         return report;
+    }
+
+    @Override
+    public String keepDatabase() {
+        return database.keep();
+    }
+
+    @Override
+    public void close() {
+        database.close();
     }
 
     @Override

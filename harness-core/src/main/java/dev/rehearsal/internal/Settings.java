@@ -113,6 +113,11 @@ public final class Settings {
         return new Settings(key -> Optional.ofNullable(System.getProperty(key)).or(() -> fromEnvironment(key, System.getenv())));
     }
 
+    /** The internal view of public settings. */
+    public static Settings of(RehearsalSettings settings) {
+        return new Settings(settings::get);
+    }
+
     /** Settings from a map, for tests and tools. */
     public static Settings of(Map<String, String> values) {
         return new Settings(key -> Optional.ofNullable(values.get(key)));
@@ -120,7 +125,7 @@ public final class Settings {
 
     /** The environment variable for a key: {@code rehearsal.postgresql.url} is {@code REHEARSAL_POSTGRESQL_URL}. */
     public static String environmentName(String key) {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_');
+        return RehearsalSettings.environmentVariable(key);
     }
 
     public static Optional<String> fromEnvironment(String key, Map<String, String> environment) {

@@ -1,6 +1,9 @@
 package dev.rehearsal.support;
 
 import dev.rehearsal.Engine;
+import dev.rehearsal.Migrations;
+import dev.rehearsal.Rehearsal;
+import dev.rehearsal.RehearsalSettings;
 import dev.rehearsal.internal.DefaultRehearsal;
 import dev.rehearsal.internal.Settings;
 import dev.rehearsal.internal.flyway.MigrationSettings;
@@ -65,6 +68,26 @@ public final class TestDatabases {
         });
     }
 
+    /**
+     * The settings that reach this JVM's shared server of an engine as an existing server, for runs of their own
+     * (the JUnit engine test kit) that should not start servers again.
+     */
+    public static Map<String, String> asExistingServer(Engine engine) {
+        JdbcServer server = server(engine);
+        return Map.of(RehearsalSettings.url(engine), server.adminUrl().toUrl(),
+                RehearsalSettings.username(engine), server.adminUser(),
+                RehearsalSettings.password(engine), server.adminPassword());
+    }
+
+    /** A rehearsal on a fresh database, migrations given in the public form (for tests outside the core). */
+    public static Scope rehearsalWith(Engine engine, UnaryOperator<Migrations> customize, String... locations) {
+        Migrations migrations = customize.apply(Migrations.at(locations).describedAs("test")
+                .withClassLoader(TestDatabases.class.getClassLoader()));
+        return rehearsal(engine, ignored -> new MigrationSettings(migrations.locations(), migrations.placeholders(),
+                migrations.schemas(), migrations.table(), migrations.postgresqlTransactionalLock(),
+                migrations.flywayProperties(), migrations.classLoader(), migrations.origin()), locations);
+    }
+
     /** A rehearsal on a fresh database, with the given locations. */
     public static Scope rehearsal(Engine engine, String... locations) {
         return rehearsal(engine, settings -> settings, locations);
@@ -83,7 +106,7 @@ public final class TestDatabases {
     }
 
     /** A rehearsal and the database it owns; closing drops the database. */
-    public record Scope(RehearsalDatabase database, DefaultRehearsal rehearsal) implements AutoCloseable {
+    public record Scope(RehearsalDatabase database, Rehearsal rehearsal) implements AutoCloseable {
         @Override
         public void close() {
             database.close();

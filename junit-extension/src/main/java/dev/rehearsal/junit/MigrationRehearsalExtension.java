@@ -4,12 +4,9 @@ import dev.rehearsal.Engine;
 import dev.rehearsal.Rehearsal;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.RehearsalSettings;
+import dev.rehearsal.RehearsalServer;
+import dev.rehearsal.ServerRequest;
 import dev.rehearsal.StepOutcome;
-import dev.rehearsal.internal.DefaultRehearsal;
-import dev.rehearsal.internal.Settings;
-import dev.rehearsal.internal.server.JdbcServer;
-import dev.rehearsal.internal.server.RehearsalDatabase;
-import dev.rehearsal.internal.server.ServerSpec;
 import dev.rehearsal.seed.SeedReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +16,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -52,8 +48,9 @@ final class MigrationRehearsalExtension
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return (type == Rehearsal.class || type == DataSource.class || mistaken(type))
-                && parameter.getDeclaringExecutable() instanceof Method
+        boolean ours = type == Rehearsal.class || mistaken(type)
+                || parameter.isAnnotated(RehearsalDataSource.class);
+        return ours && parameter.getDeclaringExecutable() instanceof Method
                 && RehearsalDeclaration.find(context.getRequiredTestClass()).isPresent();
     }
 
@@ -86,8 +83,13 @@ final class MigrationRehearsalExtension
                             : "";
             throw new ParameterResolutionException("@MigrationRehearsal cannot inject a " + type.getName() + " into "
                     + parameter.getDeclaringExecutable().getName() + "(): it injects a " + Rehearsal.class.getName()
-                    + " or a " + DataSource.class.getName() + " of the test's database." + why
-                    + "\nTo fix this, declare the parameter as Rehearsal or DataSource.");
+                    + " or a " + DataSource.class.getName() + " of the test's database marked @RehearsalDataSource." + why
+                    + "\nTo fix this, declare the parameter as Rehearsal, or as @RehearsalDataSource DataSource.");
+        }
+        if (type != Rehearsal.class && type != DataSource.class) {
+            throw new ParameterResolutionException("@RehearsalDataSource marks a " + type.getName() + " parameter of "
+                    + parameter.getDeclaringExecutable().getName() + "(), which is no DataSource.\nTo fix this, declare"
+                    + " it as javax.sql.DataSource, or remove @RehearsalDataSource.");
         }
         Rehearsal rehearsal = database(context).rehearsal();
         return type == Rehearsal.class ? rehearsal : rehearsal.dataSource();
@@ -117,7 +119,8 @@ final class MigrationRehearsalExtension
         if (unbound && AnnotationSupport.isAnnotated(method, RehearsalTest.class)) {
             return; // the invocation binds its engine next, and prepares then
         }
-        boolean takesIt = Arrays.stream(method.getParameterTypes()).anyMatch(t -> t == Rehearsal.class || t == DataSource.class);
+        boolean takesIt = Arrays.stream(method.getParameters()).anyMatch(p -> p.getType() == Rehearsal.class
+                || p.isAnnotationPresent(RehearsalDataSource.class));
         if (takesIt || SeedDeclaration.find(method, context.getRequiredTestClass()).isPresent()) {
             database(context);
         }
@@ -167,21 +170,22 @@ final class MigrationRehearsalExtension
         RehearsalDeclaration declaration = RehearsalDeclaration.find(context.getRequiredTestClass()).orElseThrow();
         Engine engine = engine(context, declaration);
         context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(KEYS_CHECKED, key -> refuseUnknownKeys(), Boolean.class);
-        Settings settings = settings(context);
-        ServerSpec spec = ServerSpec.select(engine, declaration.imageFor(engine), declaration.imagesOrigin(), settings);
-        JdbcServer server = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(spec, key -> ServerResource.start(spec, settings), ServerResource.class)
+        RehearsalSettings settings = settings(context);
+        ServerRequest request = declaration.imageFor(engine)
+                .map(image -> ServerRequest.of(engine, settings, image, declaration.imagesOrigin()))
+                .orElseGet(() -> ServerRequest.of(engine, settings));
+        RehearsalServer server = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(request, key -> ServerResource.start(request), ServerResource.class)
                 .server();
-        RehearsalDatabase database = server.createDatabase(context.getRequiredTestMethod().getName());
+        ClassLoader loader = context.getRequiredTestClass().getClassLoader();
+        Rehearsal rehearsal = server.open(declaration.migrations(loader), context.getRequiredTestMethod().getName());
         try {
-            ClassLoader loader = context.getRequiredTestClass().getClassLoader();
-            Rehearsal rehearsal = new DefaultRehearsal(database, declaration.migrationSettings(loader), reporter(settings));
             SeedDeclaration.find(context.getRequiredTestMethod(), context.getRequiredTestClass())
                     .ifPresent(seed -> seed(rehearsal, seed, settings));
-            return new DatabaseResource(database, rehearsal);
+            return new DatabaseResource(rehearsal);
         } catch (RuntimeException e) {
             try {
-                database.close();
+                rehearsal.close();
             } catch (RuntimeException dropFailure) {
                 e.addSuppressed(dropFailure);
             }
@@ -190,14 +194,13 @@ final class MigrationRehearsalExtension
     }
 
     /** Migrate to the declared version and seed there, before the test body runs. */
-    private static void seed(Rehearsal rehearsal, SeedDeclaration seed, Settings settings) {
+    private static void seed(Rehearsal rehearsal, SeedDeclaration seed, RehearsalSettings settings) {
         StepOutcome outcome = rehearsal.migrateTo(seed.atVersion());
         if (outcome.failed()) {
             throw new RehearsalException("@SeedData(atVersion = \"" + seed.atVersion() + "\") could not migrate to the"
                     + " version to seed at, so the test did not run:\n" + outcome.verdict());
         }
-        SeedReport report = rehearsal instanceof DefaultRehearsal ours ? ours.seed(seed.plan(), seed.terms())
-                : rehearsal.seed(seed.plan());
+        SeedReport report = rehearsal.seed(seed.plan(), seed.terms());
         if (settings.flag(RehearsalSettings.REPORT_ENABLED, true)) {
             System.out.println("seeded " + rehearsal.database().databaseName() + ": " + report + System.lineSeparator());
         }
@@ -224,8 +227,8 @@ final class MigrationRehearsalExtension
      * checked once per run: system properties, the environment, and junit-platform.properties on the class path.
      */
     private static Boolean refuseUnknownKeys() {
-        Settings.refuseUnknownKeys(System.getProperties().stringPropertyNames(), "a system property");
-        Settings.refuseUnknownKeys(System.getenv().keySet(), "an environment variable");
+        RehearsalSettings.refuseUnknownKeys(System.getProperties().stringPropertyNames(), "a system property");
+        RehearsalSettings.refuseUnknownKeys(System.getenv().keySet(), "an environment variable");
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try {
             for (URL file : Collections.list((loader != null ? loader : MigrationRehearsalExtension.class.getClassLoader())
@@ -234,7 +237,7 @@ final class MigrationRehearsalExtension
                 try (InputStream in = file.openStream()) {
                     properties.load(in);
                 }
-                Settings.refuseUnknownKeys(properties.stringPropertyNames(), "an entry of " + file);
+                RehearsalSettings.refuseUnknownKeys(properties.stringPropertyNames(), "an entry of " + file);
             }
         } catch (IOException e) {
             // JUnit reads the same file and reports it if it cannot; the check adds nothing then
@@ -242,15 +245,7 @@ final class MigrationRehearsalExtension
         return Boolean.TRUE;
     }
 
-    private static Settings settings(ExtensionContext context) {
-        return new Settings(key -> context.getConfigurationParameter(key)
-                .or(() -> Settings.fromEnvironment(key, System.getenv())));
-    }
-
-    private static Consumer<StepOutcome> reporter(Settings settings) {
-        if (!settings.flag(RehearsalSettings.REPORT_ENABLED, true)) {
-            return outcome -> { };
-        }
-        return outcome -> System.out.println(outcome.verdict() + System.lineSeparator());
+    private static RehearsalSettings settings(ExtensionContext context) {
+        return RehearsalSettings.from(context::getConfigurationParameter);
     }
 }

@@ -1,17 +1,13 @@
 package dev.rehearsal.junit;
 
 import dev.rehearsal.Engine;
-import dev.rehearsal.internal.flyway.MigrationSettings;
-import dev.rehearsal.internal.spring.SpringBootFlywayConfig;
-import dev.rehearsal.internal.spring.SpringFlywaySettings;
+import dev.rehearsal.Migrations;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -43,6 +39,10 @@ final class RehearsalDeclaration {
         if (Arrays.stream(annotation.schemas()).anyMatch(String::isBlank)) {
             throw invalid("schemas", quoted(annotation.schemas()), "names a blank schema",
                     "remove it, or name the schema, e.g. schemas = \"app\"");
+        }
+        if (Arrays.stream(annotation.locations()).anyMatch(String::isBlank)) {
+            throw invalid("locations", quoted(annotation.locations()), "names a blank location",
+                    "remove it, or name a folder, e.g. locations = \"classpath:db/migration\"");
         }
         if (annotation.locations().length == 0) {
             throw invalid("locations", "{}", "names no migration location", "name at least one, e.g. locations = \"classpath:db/migration\"");
@@ -96,37 +96,32 @@ final class RehearsalDeclaration {
         return "@MigrationRehearsal(images) on " + origin.substring("@MigrationRehearsal on ".length());
     }
 
-    MigrationSettings migrationSettings(ClassLoader classLoader) {
-        Optional<String> table = annotation.table().isBlank() ? Optional.empty() : Optional.of(annotation.table().strip());
+    Migrations migrations(ClassLoader classLoader) {
         if (spring.isEmpty()) {
-            return new MigrationSettings(List.of(annotation.locations()), placeholders, List.of(annotation.schemas()),
-                    table, annotation.postgresqlTransactionalLock(), flywayProperties, classLoader, origin);
+            Migrations declared = Migrations.at(annotation.locations()).describedAs(origin).withClassLoader(classLoader)
+                    .withPlaceholders(placeholders).withSchemas(annotation.schemas())
+                    .withPostgresqlTransactionalLock(annotation.postgresqlTransactionalLock())
+                    .withFlywayProperties(flywayProperties);
+            return annotation.table().isBlank() ? declared : declared.withTable(annotation.table());
         }
-        SpringFlywaySettings boot = SpringBootFlywayConfig.read(classLoader, spring.get().name(),
-                List.of(spring.get().profiles()), springOrigin);
+        Migrations boot = Migrations.fromSpringBoot(spring.get().name(), List.of(spring.get().profiles()), classLoader,
+                springOrigin);
         // the attributes set on @MigrationRehearsal win over the files: lists replace, maps add and override
-        boolean locationsSet = !Arrays.equals(annotation.locations(), DEFAULT_LOCATIONS);
         Map<String, String> mergedPlaceholders = new LinkedHashMap<>(boot.placeholders());
         mergedPlaceholders.putAll(placeholders);
         Map<String, String> mergedProperties = new LinkedHashMap<>(boot.flywayProperties());
         flywayProperties.forEach((key, value) -> mergedProperties.put(key.startsWith("flyway.") ? key : "flyway." + key, value));
-        boot.ignored().forEach(note -> {
-            if (NOTED.add(springOrigin + note)) {
-                System.out.println("Rehearsal: " + springOrigin + ": " + note + ".");
-            }
-        });
-        String files = boot.files().isEmpty() ? "no " + spring.get().name() + " files found" : String.join(", ", boot.files());
-        String mergedOrigin = origin + " with " + springOrigin + " (" + files
-                + (boot.profiles().isEmpty() ? "" : "; profiles " + String.join(", ", boot.profiles())) + ")";
-        return new MigrationSettings(locationsSet ? List.of(annotation.locations()) : boot.locations(), mergedPlaceholders,
-                annotation.schemas().length > 0 ? List.of(annotation.schemas()) : boot.schemas(),
-                table.or(boot::table),
-                annotation.postgresqlTransactionalLock() && boot.postgresqlTransactionalLock().orElse(true),
-                mergedProperties, classLoader, mergedOrigin);
+        Migrations merged = boot.describedAs(origin + " with " + boot.origin()).withPlaceholders(mergedPlaceholders)
+                .withFlywayProperties(mergedProperties)
+                .withPostgresqlTransactionalLock(annotation.postgresqlTransactionalLock() && boot.postgresqlTransactionalLock());
+        if (!Arrays.equals(annotation.locations(), DEFAULT_LOCATIONS)) {
+            merged = merged.withLocations(annotation.locations());
+        }
+        if (annotation.schemas().length > 0) {
+            merged = merged.withSchemas(annotation.schemas());
+        }
+        return annotation.table().isBlank() ? merged : merged.withTable(annotation.table());
     }
-
-    /** The settings the files set that a rehearsal does not carry over, said once per JVM. */
-    private static final Set<String> NOTED = ConcurrentHashMap.newKeySet();
 
     private static final String[] DEFAULT_LOCATIONS = {"classpath:db/migration"};
 

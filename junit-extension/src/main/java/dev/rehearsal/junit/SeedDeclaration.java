@@ -5,7 +5,7 @@ import dev.rehearsal.seed.DefectKind;
 import dev.rehearsal.seed.SeedPlan;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
-import dev.rehearsal.internal.seed.SeedTerms;
+import dev.rehearsal.seed.spi.SeedTerms;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;

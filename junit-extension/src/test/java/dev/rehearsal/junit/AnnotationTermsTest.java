@@ -103,8 +103,10 @@ class AnnotationTermsTest {
         events.assertThatEvents().haveExactly(1, event(test("connection"), finishedWithFailure(
                 instanceOf(ParameterResolutionException.class),
                 message(m -> m.startsWith("@MigrationRehearsal cannot inject a java.sql.Connection into connection(): it"
-                        + " injects a dev.rehearsal.Rehearsal or a javax.sql.DataSource of the test's database.")
-                        && m.endsWith("\nTo fix this, declare the parameter as Rehearsal or DataSource.")))));
+                        + " injects a dev.rehearsal.Rehearsal or a javax.sql.DataSource of the test's database marked"
+                        + " @RehearsalDataSource.")
+                        && m.endsWith("\nTo fix this, declare the parameter as Rehearsal, or as @RehearsalDataSource"
+                                + " DataSource.")))));
     }
 
     @MigrationRehearsal(locations = "classpath:db/only-planted")
@@ -112,6 +114,51 @@ class AnnotationTermsTest {
 
         @Test
         void connection(Connection connection) {
+        }
+    }
+
+    @Test
+    void an_unmarked_data_source_is_left_to_another_extension_and_a_marked_one_is_the_rehearsals() {
+        var events = KitServers.run(NextToAnotherDataSource.class, KitServers.configuration(Engine.POSTGRESQL)).testEvents();
+
+        events.assertStatistics(stats -> stats.succeeded(1).failed(1));
+        events.assertThatEvents().haveExactly(1, event(test("notADataSource"), finishedWithFailure(
+                instanceOf(ParameterResolutionException.class),
+                message("@RehearsalDataSource marks a java.lang.String parameter of notADataSource(), which is no"
+                        + " DataSource.\nTo fix this, declare it as javax.sql.DataSource, or remove @RehearsalDataSource."))));
+    }
+
+    /** Stands for Spring's resolver: an application's data source, a real driver's, never connected. */
+    static final class ApplicationDataSource implements org.junit.jupiter.api.extension.ParameterResolver {
+
+        static final org.postgresql.ds.PGSimpleDataSource APPLICATION = new org.postgresql.ds.PGSimpleDataSource();
+
+        @Override
+        public boolean supportsParameter(org.junit.jupiter.api.extension.ParameterContext parameter,
+                org.junit.jupiter.api.extension.ExtensionContext context) {
+            return parameter.getParameter().getType() == javax.sql.DataSource.class
+                    && !parameter.isAnnotated(RehearsalDataSource.class);
+        }
+
+        @Override
+        public Object resolveParameter(org.junit.jupiter.api.extension.ParameterContext parameter,
+                org.junit.jupiter.api.extension.ExtensionContext context) {
+            return APPLICATION;
+        }
+    }
+
+    @MigrationRehearsal(locations = "classpath:db/only-planted")
+    @org.junit.jupiter.api.extension.ExtendWith(ApplicationDataSource.class)
+    static class NextToAnotherDataSource {
+
+        @Test
+        void both(Rehearsal rehearsal, javax.sql.DataSource application, @RehearsalDataSource javax.sql.DataSource ours) {
+            assertThat(application).isSameAs(ApplicationDataSource.APPLICATION);
+            assertThat(ours).isSameAs(rehearsal.dataSource());
+        }
+
+        @Test
+        void notADataSource(@RehearsalDataSource String name) {
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.rehearsal.junit;
 
 import dev.rehearsal.Engine;
 import dev.rehearsal.RehearsalSettings;
-import dev.rehearsal.internal.server.JdbcServer;
 import dev.rehearsal.support.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,19 +27,10 @@ final class KitServers {
     private KitServers() {
     }
 
-    static JdbcServer server(Engine engine) {
-        return TestDatabases.server(engine);
-    }
-
     /** Configuration pointing the fixtures' engines at the shared servers. */
     static Map<String, String> configuration(Engine... engines) {
         Map<String, String> config = new HashMap<>();
-        Arrays.stream(engines).forEach(engine -> {
-            JdbcServer server = server(engine);
-            config.put(RehearsalSettings.url(engine), server.adminUrl().toUrl());
-            config.put(RehearsalSettings.username(engine), server.adminUser());
-            config.put(RehearsalSettings.password(engine), server.adminPassword());
-        });
+        Arrays.stream(engines).forEach(engine -> config.putAll(TestDatabases.asExistingServer(engine)));
         config.put(RehearsalSettings.REPORT_ENABLED, "false");
         return config;
     }
@@ -80,7 +70,8 @@ final class KitServers {
     }
 
     private static Connection admin(Engine engine) throws SQLException {
-        JdbcServer server = server(engine);
-        return DriverManager.getConnection(server.adminUrl().toUrl(), server.adminUser(), server.adminPassword());
+        Map<String, String> server = TestDatabases.asExistingServer(engine);
+        return DriverManager.getConnection(server.get(RehearsalSettings.url(engine)),
+                server.get(RehearsalSettings.username(engine)), server.get(RehearsalSettings.password(engine)));
     }
 }

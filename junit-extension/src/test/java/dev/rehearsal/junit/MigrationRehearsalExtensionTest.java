@@ -62,7 +62,7 @@ class MigrationRehearsalExtensionTest {
     static class TwoTests {
 
         @Test
-        void first(Rehearsal rehearsal, DataSource dataSource) throws SQLException {
+        void first(Rehearsal rehearsal, @RehearsalDataSource DataSource dataSource) throws SQLException {
             assertThat(rehearsal.migrateToLatest()).hasSucceeded().hasReachedVersion("2");
             assertThat(currentDatabase(dataSource)).isEqualTo(rehearsal.database().databaseName());
             saw("TwoTests", rehearsal.database().databaseName());

@@ -2,7 +2,7 @@ package dev.rehearsal.data.internal;
 
 import dev.rehearsal.RehearsalConfigurationException;
 import dev.rehearsal.RehearsalException;
-import dev.rehearsal.internal.seed.Seeder;
+import dev.rehearsal.seed.spi.Seeder;
 import dev.rehearsal.schema.Column;
 import dev.rehearsal.schema.Schema;
 import dev.rehearsal.schema.Table;

@@ -4,7 +4,7 @@ import dev.rehearsal.RehearsalConfigurationException;
 import dev.rehearsal.schema.Column;
 import dev.rehearsal.schema.Schema;
 import dev.rehearsal.schema.Table;
-import dev.rehearsal.internal.seed.SeedTerms;
+import dev.rehearsal.seed.spi.SeedTerms;
 import dev.rehearsal.seed.Defect;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;

@@ -14,6 +14,7 @@ public final class RehearsalDatabase implements AutoCloseable {
     private final TrackingDataSource dataSource;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean dropped;
+    private volatile Runnable whenFinished = () -> { };
 
     RehearsalDatabase(JdbcServer server, DatabaseInfo info, TrackingDataSource dataSource) {
         this.server = server;
@@ -45,6 +46,7 @@ public final class RehearsalDatabase implements AutoCloseable {
     public String keep() {
         if (closed.compareAndSet(false, true)) {
             dataSource.closeOpenConnections();
+            whenFinished.run();
         }
         String note = server.provider() == dev.rehearsal.ProviderKind.EXISTING
                 ? ""
@@ -60,8 +62,17 @@ public final class RehearsalDatabase implements AutoCloseable {
             dropped = true;
             dataSource.retire(afterTheTest());
             dataSource.closeOpenConnections();
-            server.drop(name());
+            try {
+                server.drop(name());
+            } finally {
+                whenFinished.run();
+            }
         }
+    }
+
+    /** Run this once the database is dropped or kept, e.g. to forget it. */
+    public void whenFinished(Runnable action) {
+        this.whenFinished = java.util.Objects.requireNonNull(action, "action");
     }
 
     /**
@@ -76,8 +87,9 @@ public final class RehearsalDatabase implements AutoCloseable {
     }
 
     private String afterTheTest() {
-        return "The rehearsal database " + name() + " was dropped when its test ended: a Rehearsal, and the"
-                + " DataSource it gives, serve only the test that received them, and the harness touches no database it"
-                + " no longer owns.\nTo fix this, use them inside that test method; do not keep them in fields.";
+        return "The rehearsal database " + name() + " was dropped when its rehearsal was closed (under JUnit, when its"
+                + " test ended): a Rehearsal, and the DataSource it gives, serve only until then, and the harness touches"
+                + " no database it no longer owns.\nTo fix this, use them inside that test method (do not keep them in"
+                + " fields), or before closing the rehearsal.";
     }
 }

