@@ -1,0 +1,174 @@
+package dev.rehearsal;
+
+import static dev.rehearsal.assertions.RehearsalAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rehearsal.support.TestDatabases;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The harness without JUnit, through its public types only: a server from settings, rehearsals opened on it and
+ * closed, and what a closed server or a bad setting says.
+ */
+class RehearsalServerTest {
+
+    /** The shared test server of an engine, reached as an existing server, verdicts not printed. */
+    private static Map<String, String> settings(Engine engine) {
+        Map<String, String> settings = new HashMap<>(TestDatabases.asExistingServer(engine));
+        settings.put(RehearsalSettings.REPORT_ENABLED, "false");
+        return settings;
+    }
+
+    private static ServerRequest request(Engine engine) {
+        return ServerRequest.of(engine, RehearsalSettings.of(settings(engine)));
+    }
+
+    @ParameterizedTest
+    @MethodSource(TestDatabases.ENGINES)
+    void a_rehearsal_from_main_migrates_fails_on_orphans_and_drops_its_database(Engine engine) {
+        String name;
+        try (RehearsalServer server = request(engine).start()) {
+            assertThat(server.engine()).isEqualTo(engine);
+            assertThat(server.provider()).isEqualTo(ProviderKind.EXISTING);
+            try (Rehearsal rehearsal = server.open(Migrations.at("classpath:db/fk"), "from_main")) {
+                name = rehearsal.database().databaseName();
+                assertThat(name).startsWith("rehearsal_from_main_");
+                assertThat(rehearsal.migrateTo("1")).hasSucceeded();
+                rehearsal.execute("insert into orders (id, customer_id, total) values (1, 999, 10)");
+                assertThat(rehearsal.migrateToNext()).hasFailed().isInScript("V2__orders_customer_fk.sql").isDataDependent();
+                assertThat(databaseExists(engine, name)).isTrue();
+            }
+            assertThat(databaseExists(engine, name)).as("dropped when the rehearsal closed").isFalse();
+        }
+    }
+
+    @Test
+    void closing_the_server_drops_the_rehearsals_still_open_and_then_it_opens_none() {
+        RehearsalServer server = request(Engine.POSTGRESQL).start();
+        Rehearsal left = server.open(Migrations.at("classpath:db/fk"));
+        String name = left.database().databaseName();
+        assertThat(databaseExists(Engine.POSTGRESQL, name)).isTrue();
+
+        server.close();
+        server.close(); // again: nothing
+
+        assertThat(server.isClosed()).isTrue();
+        assertThat(databaseExists(Engine.POSTGRESQL, name)).isFalse();
+        assertThatThrownBy(left::currentVersion).isInstanceOf(RehearsalException.class)
+                .hasMessageStartingWith("The rehearsal database " + name + " was dropped when its rehearsal was closed");
+        assertThatThrownBy(() -> server.open(Migrations.at("classpath:db/fk")))
+                .isInstanceOf(RehearsalException.class)
+                .hasMessage("The server " + server.describe() + " was closed, so it opens no more rehearsals.\nTo fix"
+                        + " this, open rehearsals before closing the server, or start a new one.");
+    }
+
+    @Test
+    void a_kept_database_outlives_its_rehearsal_and_the_server() throws SQLException {
+        String name;
+        String line;
+        try (RehearsalServer server = request(Engine.MARIADB).start()) {
+            Rehearsal rehearsal = server.open(Migrations.at("classpath:db/fk"), "kept");
+            rehearsal.migrateTo("1");
+            name = rehearsal.database().databaseName();
+            line = rehearsal.keepDatabase();
+            rehearsal.close(); // after keeping: does not drop
+        }
+        try {
+            assertThat(line).startsWith("Rehearsal kept database " + name + " on MariaDB ");
+            assertThat(databaseExists(Engine.MARIADB, name)).isTrue();
+        } finally {
+            try (Connection c = admin(Engine.MARIADB); Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE " + name); // the test's own clean-up of what it asked to keep
+            }
+        }
+    }
+
+    @Test
+    void equal_settings_make_equal_requests_and_none_prints_a_password() {
+        Map<String, String> withPassword = new HashMap<>(settings(Engine.POSTGRESQL));
+        withPassword.put(RehearsalSettings.password(Engine.POSTGRESQL), "s3cret-value");
+        ServerRequest one = ServerRequest.of(Engine.POSTGRESQL, RehearsalSettings.of(withPassword));
+        ServerRequest same = ServerRequest.of(Engine.POSTGRESQL, RehearsalSettings.of(withPassword));
+        ServerRequest container = ServerRequest.of(Engine.POSTGRESQL, RehearsalSettings.of(Map.of()), "postgres:17", "test");
+        ServerRequest shorterConnect = ServerRequest.of(Engine.POSTGRESQL, RehearsalSettings.of(Map.of(
+                RehearsalSettings.image(Engine.POSTGRESQL), "postgres:17", RehearsalSettings.CONNECT_TIMEOUT, "2s")));
+
+        assertThat(one).isEqualTo(same).hasSameHashCodeAs(same).isNotEqualTo(container);
+        assertThat(one.provider()).isEqualTo(ProviderKind.EXISTING);
+        assertThat(container.provider()).isEqualTo(ProviderKind.CONTAINER);
+        assertThat(container.image()).contains("postgres:17");
+        assertThat(container).as("the connection bounds are part of what is asked for").isNotEqualTo(shorterConnect);
+        assertThat(one.toString()).doesNotContain("s3cret-value");
+    }
+
+    @Test
+    void bad_requests_name_what_to_change() {
+        assertThatThrownBy(() -> ServerRequest.of(Engine.MYSQL, RehearsalSettings.of(Map.of())))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageStartingWith("MySQL has no embedded server, and neither rehearsal.mysql.url nor an image is set");
+        assertThatThrownBy(() -> ServerRequest.of(Engine.POSTGRESQL, RehearsalSettings.of(Map.of()), " ", "the plugin's <image>"))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessage("the plugin's <image> names a blank image for PostgreSQL.\nTo fix this, name an image, e.g."
+                        + " \"postgres:17\", or leave the image out for the default server.");
+        assertThatThrownBy(() -> ServerRequest.of(Engine.POSTGRESQL,
+                RehearsalSettings.of(Map.of(RehearsalSettings.CONNECT_TIMEOUT, "soon"))))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessageStartingWith("rehearsal.timeout.connect = 'soon' is not a duration of 1ms or more.");
+        assertThatThrownBy(() -> RehearsalSettings.of(Map.of(RehearsalSettings.REPORT_ENABLED, "maybe"))
+                .flag(RehearsalSettings.REPORT_ENABLED, true))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessage("rehearsal.report.enabled = 'maybe' is not a boolean.\nTo fix this, set it to true or false.");
+    }
+
+    @Test
+    void bad_migration_settings_are_refused_in_the_terms_of_the_call() {
+        assertThatThrownBy(Migrations::at).isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessage("Migrations.at() names no location.\nTo fix this, name the folders of the migrations, e.g."
+                        + " Migrations.at(\"classpath:db/migration\").");
+        assertThatThrownBy(() -> Migrations.at("classpath:db/fk").withFlywayProperty("url", "jdbc:postgresql://prod/"))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessageStartingWith("Migrations.at(\"classpath:db/fk\"): flywayProperties names flyway.url, which would"
+                        + " connect Flyway elsewhere");
+        assertThatThrownBy(() -> Migrations.at("classpath:db/fk").withTable(" "))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessageStartingWith("Migrations.at(\"classpath:db/fk\"): withTable(\" \") names no table.");
+        try (RehearsalServer server = request(Engine.POSTGRESQL).start()) {
+            assertThatThrownBy(() -> server.open(Migrations.at("classpath:db/nowhere").describedAs("the plugin's <locations>")))
+                    .isInstanceOf(RehearsalConfigurationException.class)
+                    .hasMessageStartingWith("the plugin's <locations>: migration location \"classpath:db/nowhere\" does"
+                            + " not exist on the classpath.");
+        }
+        Migrations secret = Migrations.at("classpath:db/fk").withPlaceholder("password", "s3cret-value");
+        assertThat(secret.toString()).contains("password").doesNotContain("s3cret-value");
+        assertThat(secret.placeholders()).containsEntry("password", "s3cret-value");
+        assertThat(secret).isEqualTo(Migrations.at("classpath:db/fk").withPlaceholder("password", "s3cret-value"));
+    }
+
+    private static boolean databaseExists(Engine engine, String name) {
+        String sql = engine == Engine.POSTGRESQL
+                ? "SELECT count(*) FROM pg_database WHERE datname = '" + name + "'"
+                : "SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + name + "'";
+        try (Connection c = admin(engine); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Connection admin(Engine engine) throws SQLException {
+        Map<String, String> server = TestDatabases.asExistingServer(engine);
+        return DriverManager.getConnection(server.get(RehearsalSettings.url(engine)),
+                server.get(RehearsalSettings.username(engine)), server.get(RehearsalSettings.password(engine)));
+    }
+}
