@@ -89,7 +89,7 @@ public final class RehearsalServer implements AutoCloseable {
      * @throws RehearsalException if the server is closed, or refuses to create the database
      */
     public Rehearsal open(Migrations migrations) {
-        return open(migrations, "rehearsal");
+        return open(migrations, "");
     }
 
     /**

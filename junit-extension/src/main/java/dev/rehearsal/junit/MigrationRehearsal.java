@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>Test methods and {@code @BeforeEach}/{@code @AfterEach} methods receive the {@code Rehearsal}, or a
- * {@link javax.sql.DataSource} of the same database, as a parameter. With one engine, plain {@code @Test} methods
+ * {@link javax.sql.DataSource} of the same database marked {@link RehearsalDataSource}, as a parameter. With one engine, plain {@code @Test} methods
  * work; with several, annotate the methods with {@link RehearsalTest} to run each once per engine.
  *
  * <p>Where the server comes from, per engine and in this order: an existing server when
