@@ -60,6 +60,7 @@ public final class RehearsalServer implements AutoCloseable {
     static RehearsalServer start(ServerSpec spec, Settings settings) {
         // starting a server takes seconds: say so, so that the first seconds of a run are not silent
         boolean report = settings.flag(RehearsalSettings.REPORT_ENABLED, true) && spec.kind() != ProviderKind.EXISTING;
+        Servers.requireProvider(spec); // a missing module fails before the line that says the server is starting
         if (report) {
             System.out.println("rehearsal: starting " + starting(spec) + " ...");
         }

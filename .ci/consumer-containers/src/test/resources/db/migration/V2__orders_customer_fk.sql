@@ -1,0 +1,2 @@
+CREATE INDEX idx_orders_customer ON orders (customer_id);
+ALTER TABLE orders ADD CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id);
