@@ -10,7 +10,7 @@ import dev.rehearsal.RehearsalConfigurationException;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.RepairOutcome;
 import dev.rehearsal.StepOutcome;
-import dev.rehearsal.internal.flyway.MigrationRunner;
+import dev.rehearsal.internal.flyway.FlywaySteps;
 import dev.rehearsal.internal.flyway.MigrationSettings;
 import dev.rehearsal.internal.jdbc.SafetyGuard;
 import dev.rehearsal.internal.jdbc.SqlText;
@@ -54,7 +54,7 @@ import javax.sql.DataSource;
 public final class DefaultRehearsal implements Rehearsal {
 
     private final RehearsalDatabase database;
-    private final MigrationRunner runner;
+    private final FlywaySteps runner;
     private final Consumer<StepOutcome> reporter;
     private final TrackingDataSource dataSource;
     private final State state;
@@ -81,12 +81,12 @@ public final class DefaultRehearsal implements Rehearsal {
         this.state = state;
         this.database = Objects.requireNonNull(database, "database");
         this.reporter = Objects.requireNonNull(reporter, "reporter");
-        // on PostgreSQL, unqualified names resolve in Flyway's first schema, as they do in the migrations
-        this.dataSource = Objects.requireNonNull(settings, "settings").schemas().isEmpty()
-                || database.info().engine() != Engine.POSTGRESQL
+        // where the engine has schemas, unqualified names resolve in Flyway's first one, as they do in the migrations
+        Optional<String> schemaProperty = database.server().dialect().currentSchemaProperty();
+        this.dataSource = Objects.requireNonNull(settings, "settings").schemas().isEmpty() || schemaProperty.isEmpty()
                 ? database.dataSource()
-                : database.dataSource().withProperty("currentSchema", settings.schemas().get(0));
-        this.runner = new MigrationRunner(database, settings, dataSource, damageChecks);
+                : database.dataSource().withProperty(schemaProperty.get(), settings.schemas().get(0));
+        this.runner = new FlywaySteps(database, settings, dataSource, damageChecks);
     }
 
     @Override
@@ -121,7 +121,7 @@ public final class DefaultRehearsal implements Rehearsal {
         database.requireLive();
         try (Connection connection = dataSource.getConnection()) {
             return SchemaReader.of(engine()).read(connection, engine(),
-                    runner.settings().table().orElse("flyway_schema_history"));
+                    runner.history().name());
         } catch (SQLException e) {
             throw new RehearsalException("schema() could not connect to " + database.info() + ": " + e.getMessage(), e);
         }

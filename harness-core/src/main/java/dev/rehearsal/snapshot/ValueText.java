@@ -4,13 +4,27 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.HexFormat;
 
-/** How a value is held in a snapshot: text that compares equal across type changes that keep the value. */
-final class ValueText {
+/**
+ * How the harness compares values: as text that is equal across type changes that keep the value ({@code 5},
+ * {@code 5L} and {@code 5.00} are {@code "5"}; a {@code TIMESTAMP} read as {@code java.sql.Timestamp} or as
+ * {@code LocalDateTime} gives the same text). Data snapshots, the damage check's keys and the data generators'
+ * uniqueness tracking all compare this form.
+ *
+ * @since 0.1
+ */
+public final class ValueText {
 
     private ValueText() {
     }
 
-    static String of(Object value) {
+    /**
+     * Return the comparable text of a value as JDBC returns it.
+     *
+     * @param value the value; may be {@code null}
+     * @return its text: numbers as plain digits without trailing zeros, bytes as {@code 0x...} hex, times as ISO-8601
+     *     (instants in UTC), arrays as {@code {a,b}}; {@code null} for {@code null}
+     */
+    public static String of(Object value) {
         if (value == null) {
             return null;
         }

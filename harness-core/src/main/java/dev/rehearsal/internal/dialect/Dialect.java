@@ -64,6 +64,39 @@ public interface Dialect {
         return "SELECT COUNT(*) FROM " + quote(table.name()) + " WHERE NOT (" + check.expression() + ")";
     }
 
+    /** A predicate on a boolean column, e.g. the history table's {@code success}: the engines store booleans apart. */
+    String booleanIs(String column, boolean value);
+
+    /**
+     * Whether a warning the engine raised on a statement means that rows were changed to fit (truncated, clipped,
+     * coerced): damage, not noise.
+     */
+    default boolean changedData(int vendorCode) {
+        return false;
+    }
+
+    /** Whether DDL runs inside a transaction and rolls back with it, so a failed script leaves nothing of itself. */
+    default boolean transactionalDdl() {
+        return false;
+    }
+
+    /** Whether a Flyway schema is a database on this engine, so a rehearsal (one database) cannot take several. */
+    default boolean schemaIsDatabase() {
+        return false;
+    }
+
+    /** The Flyway settings this engine takes from a rehearsal's migration settings, e.g. PostgreSQL's lock. */
+    default void configure(org.flywaydb.core.api.configuration.FluentConfiguration flyway, boolean postgresqlTransactionalLock) {
+    }
+
+    /**
+     * The connection property that makes unqualified names resolve in a schema as they do in the migrations, if the
+     * engine has schemas apart from databases.
+     */
+    default Optional<String> currentSchemaProperty() {
+        return Optional.empty();
+    }
+
     /** The statement that drops a database. */
     default String dropDatabase(String name) {
         return "DROP DATABASE " + quote(name);

@@ -58,6 +58,28 @@ final class MysqlFamilyDialect implements Dialect {
     }
 
     @Override
+    public String booleanIs(String column, boolean value) {
+        return column + (value ? " = 1" : " = 0");
+    }
+
+    /**
+     * Warnings that mean rows were changed to fit: truncation, out-of-range clipping, NULL coerced to a default, text
+     * coerced to a number or date. Notes such as 1305 (IF EXISTS found nothing) are not damage.
+     */
+    private static final java.util.Set<Integer> DATA_WARNINGS = java.util.Set.of(1048, 1262, 1263, 1264, 1265, 1292,
+            1366, 1406, 1411, 1690);
+
+    @Override
+    public boolean changedData(int vendorCode) {
+        return DATA_WARNINGS.contains(vendorCode);
+    }
+
+    @Override
+    public boolean schemaIsDatabase() {
+        return true;
+    }
+
+    @Override
     public String quote(String identifier) {
         return "`" + identifier.replace("`", "``") + "`";
     }

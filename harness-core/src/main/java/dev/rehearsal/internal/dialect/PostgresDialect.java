@@ -30,6 +30,29 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String booleanIs(String column, boolean value) {
+        return value ? column : "NOT " + column;
+    }
+
+    @Override
+    public void configure(org.flywaydb.core.api.configuration.FluentConfiguration flyway, boolean postgresqlTransactionalLock) {
+        if (!postgresqlTransactionalLock) {
+            flyway.getConfigurationExtension(org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension.class)
+                    .setTransactionalLock(false);
+        }
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> currentSchemaProperty() {
+        return Optional.of("currentSchema");
+    }
+
+    @Override
     public String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }

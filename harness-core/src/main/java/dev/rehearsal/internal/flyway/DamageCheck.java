@@ -67,13 +67,12 @@ public final class DamageCheck {
 
     /**
      * @param statements the statements the step ran
-     * @param warnings the warnings the engine raised, by statement
+     * @param warnings the warnings the engine raised that mean rows were changed to fit
      */
     static List<Damage> findings(Census before, DataSource dataSource, Engine engine, Dialect dialect, String historyTable,
-            List<String> statements, List<String> warnings) {
+            List<String> statements, List<DataWarning> warnings) {
         List<Damage> damage = new ArrayList<>();
-        warnings.forEach(w -> damage.add(new Damage(DamageKind.WARNINGS, w.substring(0, w.indexOf('\t')),
-                w.substring(w.indexOf('\t') + 1))));
+        warnings.forEach(w -> damage.add(new Damage(DamageKind.WARNINGS, w.table(), w.message())));
         Set<String> deletedFrom = statements.stream()
                 .filter(s -> Set.of("DELETE", "TRUNCATE").contains(SqlText.leadingWords(s, 1).stream().findFirst().orElse("")))
                 .map(Dialect::tableOfStatement).flatMap(java.util.Optional::stream).map(DamageCheck::key)
@@ -220,9 +219,7 @@ public final class DamageCheck {
                 List<Object> key = new ArrayList<>(columns.size());
                 for (int i = 1; i <= columns.size(); i++) {
                     Object value = rs.getObject(i);
-                    key.add(value instanceof Number n
-                            ? new java.math.BigDecimal(n.toString()).stripTrailingZeros().toPlainString()
-                            : value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : value);
+                    key.add(dev.rehearsal.snapshot.ValueText.of(value));
                 }
                 keys.add(key);
             }
@@ -239,5 +236,24 @@ public final class DamageCheck {
 
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A warning of the engine that means rows were changed to fit, and the table its statement acted on.
+     *
+     * @param table the table, or the script when the statement names none the harness can read
+     * @param message where it happened and what the engine said
+     */
+    record DataWarning(String table, String message) {
+
+        /** The warning of a statement of a script, if it is one that means changed data. */
+        static java.util.Optional<DataWarning> of(Dialect dialect, int code, String message, String statement,
+                String script, int index) {
+            if (!dialect.changedData(code)) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new DataWarning(Dialect.tableOfStatement(statement).orElse(script), script
+                    + " statement " + index + " changed data with warning " + code + ": " + message));
+        }
     }
 }

@@ -98,7 +98,7 @@ final class FailureTranslator {
     }
 
     LeftBehind leftBehind(Failure failure, StatementRecorder recorder, MigrationInfoService after) {
-        Optional<String> version = MigrationRunner.currentVersion(after);
+        Optional<String> version = HistoryTable.currentVersion(after);
         boolean failedRow = failure.version()
                 .map(v -> Arrays.stream(after.all()).anyMatch(i -> i.getState().isFailed() && i.getVersion() != null
                         && i.getVersion().toString().equals(v)))

@@ -30,8 +30,25 @@ public final class SqlText {
      *
      * @param sql the statement, without its terminator
      * @param line the 1-based line
+     * @param delimiter the delimiter that ends it: {@code ;}, or one a MySQL-family DELIMITER line set
      */
-    public record Located(String sql, int line) {
+    public record Located(String sql, int line, String delimiter) {
+
+        /**
+         * Whether a statement as Flyway ran it is this one: the same text, whitespace and leading comments aside,
+         * Flyway's text keeping the delimiter that ended it.
+         */
+        public boolean isSameAs(String ranByFlyway) {
+            String ran = ranByFlyway.strip();
+            if (!delimiter.equals(";") && ran.endsWith(delimiter)) {
+                ran = ran.substring(0, ran.length() - delimiter.length());
+            }
+            return squeeze(sql).equals(squeeze(trimTerminator(ran)));
+        }
+
+        private static String squeeze(String sql) {
+            return stripLeadingComments(sql).replaceAll("\\s+", " ").strip();
+        }
     }
 
     /** Split like {@link #split(String, Engine)}, keeping each statement's line. */
@@ -55,14 +72,14 @@ public final class SqlText {
                             + script.substring(i, end).strip() + "'.\nTo fix this, write the new delimiter after it,"
                             + " e.g. DELIMITER $$, and switch back with DELIMITER ;");
                 }
-                addIfNotBlank(statements, current, script, start);
+                addIfNotBlank(statements, current, script, start, delimiter);
                 current.setLength(0);
                 i = end;
                 start = i;
                 continue;
             }
             if (script.startsWith(delimiter, i)) {
-                addIfNotBlank(statements, current, script, start);
+                addIfNotBlank(statements, current, script, start, delimiter);
                 current.setLength(0);
                 i += delimiter.length();
                 start = i;
@@ -72,7 +89,7 @@ public final class SqlText {
             current.append(script, i, skip);
             i = skip;
         }
-        addIfNotBlank(statements, current, script, start);
+        addIfNotBlank(statements, current, script, start, delimiter);
         return statements;
     }
 
@@ -202,7 +219,8 @@ public final class SqlText {
         return true;
     }
 
-    private static void addIfNotBlank(List<Located> statements, StringBuilder current, String script, int start) {
+    private static void addIfNotBlank(List<Located> statements, StringBuilder current, String script, int start,
+            String delimiter) {
         String text = current.toString();
         String body = stripLeadingComments(text);
         if (!body.isBlank()) {
@@ -213,7 +231,7 @@ public final class SqlText {
                     line++;
                 }
             }
-            statements.add(new Located(text.strip(), line));
+            statements.add(new Located(text.strip(), line, delimiter));
         }
     }
 

@@ -1,0 +1,274 @@
+package dev.rehearsal.internal.flyway;
+
+import dev.rehearsal.AppliedMigration;
+import dev.rehearsal.Damage;
+import dev.rehearsal.Engine;
+import dev.rehearsal.Failure;
+import dev.rehearsal.HistoryRow;
+import dev.rehearsal.LeftBehind;
+import dev.rehearsal.RehearsalConfigurationException;
+import dev.rehearsal.RehearsalException;
+import dev.rehearsal.RepairOutcome;
+import dev.rehearsal.StepOutcome;
+import dev.rehearsal.internal.dialect.Dialect;
+import dev.rehearsal.internal.jdbc.SafetyGuard;
+import dev.rehearsal.internal.jdbc.SqlText;
+import dev.rehearsal.internal.server.RehearsalDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.RepairResult;
+
+/**
+ * The migrate steps of one rehearsal database, each turned into a {@link StepOutcome}: migrate to a version, to the
+ * next, to the latest; resume a failed script ({@link Resume}); repair. Flyway is configured once
+ * ({@link ConfiguredFlyway}); the history table is read in one place ({@link HistoryTable}).
+ */
+public final class FlywaySteps {
+
+    private final RehearsalDatabase database;
+    private final DataSource reads;
+    private final MigrationSettings settings;
+    private final List<String> locations;
+    private final FailureTranslator translator;
+    private final boolean damageChecks;
+    private final ConfiguredFlyway flyway;
+    private final HistoryTable history;
+
+    /**
+     * @param database the rehearsal database
+     * @param settings the migration settings
+     * @param reads connections that resolve names as the migrations do, for the harness's own reads
+     * @param damageChecks whether each successful step is checked for damage; off for the internal clean runs,
+     *     whose empty databases have nothing to lose
+     * @throws RehearsalConfigurationException if a location does not exist, or Flyway rejects a setting
+     */
+    public FlywaySteps(RehearsalDatabase database, MigrationSettings settings, DataSource reads, boolean damageChecks) {
+        this.damageChecks = damageChecks;
+        this.database = database;
+        this.reads = reads;
+        this.settings = settings;
+        this.locations = settings.locationsFor(database.info().engine());
+        if (dialect().schemaIsDatabase() && !settings.schemas().isEmpty()) {
+            throw new RehearsalConfigurationException(settings.origin() + ": schemas = " + settings.schemas() + " cannot"
+                    + " be used on " + engine().displayName() + ": there a Flyway schema is a database,"
+                    + " and a rehearsal migrates into the one database it created for the test.\nTo fix this, remove"
+                    + " schemas for MySQL and MariaDB rehearsals; the rehearsal database plays the part of your schema.");
+        }
+        // Flyway runs initSql on each of its connections, outside the statement callbacks the guard sits in
+        String initSql = settings.flywayProperties().getOrDefault("flyway.initSql", "");
+        SqlText.split(initSql, engine()).forEach(statement -> SafetyGuard.check(statement, database.info()));
+        this.translator = new FailureTranslator(dialect());
+        this.history = new HistoryTable(dialect(), settings.table(), database.info());
+        FlywayVersion.warnIfOlder(System.out::println);
+        this.flyway = new ConfiguredFlyway(database, settings, locations);
+    }
+
+    public Engine engine() {
+        return database.info().engine();
+    }
+
+    public boolean damageChecks() {
+        return damageChecks;
+    }
+
+    public MigrationSettings settings() {
+        return settings;
+    }
+
+    /** The history table: its name and the harness's reads of it. */
+    public HistoryTable history() {
+        return history;
+    }
+
+    Dialect dialect() {
+        return database.server().dialect();
+    }
+
+    RehearsalDatabase database() {
+        return database;
+    }
+
+    List<String> locations() {
+        return locations;
+    }
+
+    ConfiguredFlyway flyway() {
+        return flyway;
+    }
+
+    FailureTranslator translator() {
+        return translator;
+    }
+
+    /** What the history table and the locations say now. */
+    public MigrationInfoService info() {
+        return flyway.info();
+    }
+
+    /**
+     * The highest version applied successfully.
+     *
+     * @param dataSource connections that resolve the history table as the migrations do
+     */
+    public Optional<String> currentVersion(DataSource dataSource) {
+        return history.currentVersion(dataSource, this::info);
+    }
+
+    /** The rows of the history table, in installation order; empty before the first migrate. */
+    public List<HistoryRow> history(DataSource dataSource) {
+        return history.rows(dataSource);
+    }
+
+    public List<String> pendingVersions() {
+        return Arrays.stream(info().pending()).map(MigrationInfo::getVersion).filter(v -> v != null)
+                .map(MigrationVersion::getVersion).toList();
+    }
+
+    /**
+     * What the locations hold, as Flyway resolves it: each migration's version, script and checksum. Two runs of
+     * equal settings over the same fingerprint migrate the same way.
+     */
+    public List<String> fingerprint() {
+        return Arrays.stream(info().all()).filter(i -> i.getState().isResolved())
+                .map(i -> i.getVersion() + " " + i.getScript() + " " + i.getChecksum()).sorted().toList();
+    }
+
+    /** Migrate up to and including a version of the locations. */
+    public StepOutcome migrateTo(String version) {
+        MigrationInfoService info = info();
+        MigrationVersion target = knownVersion(version, info);
+        Optional<String> current = HistoryTable.currentVersion(info);
+        if (current.isPresent() && MigrationVersion.fromVersion(current.get()).compareTo(target) > 0) {
+            throw new RehearsalConfigurationException("migrateTo(\"" + version + "\"): the database is already at version "
+                    + current.get() + ", above " + target + ". A rehearsal only migrates forward, as production does.\n"
+                    + "To fix this, migrate to a version above " + current.get() + ", or start a new rehearsal.");
+        }
+        return run("migrate to version " + target, target.getVersion());
+    }
+
+    /** Migrate to the first pending version, or to the failed one if the history holds a failed row. */
+    public StepOutcome migrateToNext() {
+        MigrationInfoService info = info();
+        Optional<MigrationInfo> next = Arrays.stream(info.all())
+                .filter(i -> i.getVersion() != null && i.getState().isFailed())
+                .findFirst()
+                .or(() -> Arrays.stream(info.pending()).filter(i -> i.getVersion() != null).findFirst());
+        if (next.isEmpty()) {
+            throw new RehearsalException("migrateToNext(): no migration is pending in " + locations + "; the database is"
+                    + " at version " + HistoryTable.currentVersion(info).orElse("<none>") + ", the latest there is.\n"
+                    + "To fix this, add the migration you want to rehearse to the locations, or use migrateToLatest()"
+                    + " which succeeds when nothing is pending.");
+        }
+        String version = next.get().getVersion().getVersion();
+        return run("migrate to next version (" + version + ")", version);
+    }
+
+    public StepOutcome migrateToLatest() {
+        return run("migrate to latest", "latest");
+    }
+
+    /** See {@link Resume}. */
+    public StepOutcome resume(DataSource dataSource, Optional<StepOutcome> lastStep) {
+        return new Resume(this).run(dataSource, lastStep);
+    }
+
+    public RepairOutcome repair() {
+        RepairResult result;
+        try {
+            result = flyway.reads().repair();
+        } catch (FlywayException e) {
+            throw new RehearsalException("repair() failed on " + database.info() + ": " + FailureTranslator.flywayMessage(e), e);
+        }
+        List<String> removed = result.migrationsRemoved == null ? List.of()
+                : result.migrationsRemoved.stream().map(r -> r.version).toList();
+        return new RepairOutcome(removed, HistoryTable.currentVersion(info()));
+    }
+
+    /** The state before a step, when damage is checked; {@code null} otherwise. */
+    DamageCheck.Census census() {
+        return damageChecks ? DamageCheck.census(reads, engine(), dialect(), history.name()) : null;
+    }
+
+    /** The damage a step did, compared with the census before it; none when damage is not checked. */
+    List<Damage> findings(DamageCheck.Census census, List<String> statements, List<DamageCheck.DataWarning> warnings) {
+        return census == null ? List.of()
+                : DamageCheck.findings(census, reads, engine(), dialect(), history.name(), statements, warnings);
+    }
+
+    private StepOutcome run(String step, String target) {
+        StatementRecorder recorder = new StatementRecorder(database.info());
+        Flyway migrating = flyway.step(recorder, target);
+        DamageCheck.Census census = census();
+        MigrationInfoService beforeInfo = flyway.info(migrating);
+        Optional<String> before = HistoryTable.currentVersion(beforeInfo);
+        Optional<MigrationInfo> firstPending = Arrays.stream(beforeInfo.pending()).findFirst();
+        long start = System.nanoTime();
+        RuntimeException thrown = null;
+        try {
+            migrating.migrate();
+        } catch (FlywayException e) {
+            thrown = e;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        MigrationInfoService after = info();
+        if (thrown != null) {
+            recorder.markUncommittedRunsFailed(Arrays.stream(after.applied())
+                    .filter(i -> i.getVersion() != null && !i.getState().isFailed())
+                    .map(i -> i.getVersion().getVersion())
+                    .collect(Collectors.toSet()));
+        }
+        List<AppliedMigration> applied = recorder.runs().stream()
+                .filter(r -> r.state == StatementRecorder.State.SUCCEEDED)
+                .map(r -> new AppliedMigration(r.version, r.description, r.script))
+                .toList();
+        Optional<Failure> failure = Optional.empty();
+        Optional<LeftBehind> leftBehind = Optional.empty();
+        List<Damage> damage = List.of();
+        if (thrown != null) {
+            Failure f = translator.failure(thrown, recorder, after, firstPending);
+            failure = Optional.of(f);
+            leftBehind = Optional.of(translator.leftBehind(f, recorder, after));
+        } else if (census != null) {
+            List<String> statements = new ArrayList<>();
+            List<DamageCheck.DataWarning> warnings = new ArrayList<>();
+            for (StatementRecorder.MigrationRun run : recorder.runs()) {
+                for (StatementRecorder.StatementRun statement : run.statements) {
+                    statements.add(statement.sql);
+                    statement.warnings.forEach(w -> DamageCheck.DataWarning.of(dialect(), w.getCode(), w.getMessage(),
+                            statement.sql, run.script, statement.index).ifPresent(warnings::add));
+                }
+            }
+            damage = findings(census, statements, warnings);
+        }
+        return new StepOutcome(database.info(), step, before, HistoryTable.currentVersion(after), applied, failure,
+                leftBehind, List.of(), damage, took);
+    }
+
+    private MigrationVersion knownVersion(String version, MigrationInfoService info) {
+        List<MigrationVersion> known = Arrays.stream(info.all()).map(MigrationInfo::getVersion)
+                .filter(v -> v != null).distinct().sorted().toList();
+        MigrationVersion wanted;
+        try {
+            wanted = MigrationVersion.fromVersion(version.strip());
+        } catch (RuntimeException e) {
+            wanted = null;
+        }
+        if (wanted == null || !known.contains(wanted)) {
+            throw new RehearsalConfigurationException("migrateTo(\"" + version + "\"): no migration has version " + version
+                    + " in " + locations + " (" + settings.origin() + "). Versions there: "
+                    + (known.isEmpty() ? "none" : known.stream().map(MigrationVersion::getVersion).collect(Collectors.joining(", ")))
+                    + ".\nTo fix this, use one of those versions, or add V" + version + "__<description>.sql to a location.");
+        }
+        return wanted;
+    }
+}
