@@ -65,7 +65,7 @@ public final class DataSeeder implements Seeder {
                     List<Defect> defects = plan.defects().stream()
                             .filter(d -> d.table().equalsIgnoreCase(table.name())).toList();
                     TableGenerator.Result result = new TableGenerator(table, rows, plan, relations.get(key(table.name())),
-                            order.dropped(), defects, pools, keys, loader, target.engine()).run();
+                            order.dropped(), defects, pools, keys, loader).run();
                     keys.invalidate(table.name());
                     rowsPerTable.put(table.name(), result.rows());
                     planted.addAll(result.planted());

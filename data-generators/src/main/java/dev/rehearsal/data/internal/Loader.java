@@ -41,6 +41,16 @@ abstract class Loader {
 
     abstract String quote(String identifier);
 
+    /**
+     * Whether the engine's default collations compare text without case and trailing spaces, so that a unique index
+     * sees {@code "Ann"} and {@code "ann "} as one value (the MySQL family's do, PostgreSQL's do not).
+     */
+    abstract boolean caselessText();
+
+    /** What the engine needs after a table's rows are loaded, e.g. PostgreSQL's sequences moved past them. */
+    void afterLoad(dev.rehearsal.schema.Table table, List<dev.rehearsal.schema.Column> columns) throws SQLException {
+    }
+
     /** Receives a table's rows. */
     interface Sink extends AutoCloseable {
         void accept(Object[] row) throws SQLException;
@@ -66,6 +76,28 @@ abstract class Loader {
 
         Copy(Connection connection) {
             super(connection);
+        }
+
+        @Override
+        boolean caselessText() {
+            return false;
+        }
+
+        /** Move serial and identity sequences past the values loaded, so later inserts do not collide. */
+        @Override
+        void afterLoad(dev.rehearsal.schema.Table table, List<dev.rehearsal.schema.Column> columns) throws SQLException {
+            for (dev.rehearsal.schema.Column column : columns) {
+                if (column.generation() == dev.rehearsal.schema.Column.Generation.BY_DEFAULT
+                        && column.type().kind() == dev.rehearsal.schema.ColumnType.Kind.INTEGER) {
+                    String sql = "SELECT setval(pg_get_serial_sequence(?, ?), (SELECT COALESCE(MAX(" + quote(column.name())
+                            + "), 0) + 1 FROM " + quote(table.name()) + "), false)";
+                    try (java.sql.PreparedStatement st = connection.prepareStatement(sql)) {
+                        st.setString(1, quote(table.name()));
+                        st.setString(2, column.name());
+                        st.execute();
+                    }
+                }
+            }
         }
 
         @Override
@@ -212,6 +244,11 @@ abstract class Loader {
 
         Batches(Connection connection) {
             super(connection);
+        }
+
+        @Override
+        boolean caselessText() {
+            return true;
         }
 
         @Override
