@@ -75,7 +75,7 @@ class PublicApiTest {
                 "dev.rehearsal.seed.ColumnValues", "dev.rehearsal.seed.Defect", "dev.rehearsal.seed.DefectKind",
                 "dev.rehearsal.seed.PlantedDefect", "dev.rehearsal.seed.SeedPlan", "dev.rehearsal.seed.SeedReport",
                 "dev.rehearsal.snapshot.DataDiff", "dev.rehearsal.snapshot.DataMapping",
-                "dev.rehearsal.snapshot.DataSnapshot",
+                "dev.rehearsal.snapshot.DataSnapshot", "dev.rehearsal.snapshot.ValueText",
                 "dev.rehearsal.Migrations", "dev.rehearsal.RehearsalServer", "dev.rehearsal.ServerRequest",
                 "dev.rehearsal.seed.spi.Seeder", "dev.rehearsal.seed.spi.SeedTerms");
     }

@@ -297,8 +297,15 @@ public final class Defect {
      *
      * @param parentTable the table the column will reference; must not be {@code null}
      * @return the defect
+     * @throws IllegalArgumentException if the defect is not orphans: no other kind has a parent table
      */
     public Defect referencing(String parentTable) {
+        requireNonNull(parentTable, "parentTable");
+        if (kind != DefectKind.ORPHANS) {
+            throw new IllegalArgumentException("referencing(\"" + parentTable + "\") on " + this + ": only orphans have"
+                    + " a parent table; " + kind + " has none.\nTo fix this, remove .referencing(...), or plant"
+                    + " Defect.orphans(table, column).referencing(\"" + parentTable + "\").");
+        }
         return with(length, precision, scale, Optional.of(requireNonNull(parentTable, "parentTable")), labels, predicate);
     }
 

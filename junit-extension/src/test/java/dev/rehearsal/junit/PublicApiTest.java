@@ -23,7 +23,7 @@ class PublicApiTest {
                     .map(Class::getName))
                     .containsExactlyInAnyOrder("dev.rehearsal.junit.MigrationRehearsal", "dev.rehearsal.junit.RehearsalTest",
                             "dev.rehearsal.junit.SeedData", "dev.rehearsal.junit.PlantDefect",
-                            "dev.rehearsal.junit.SpringBootFlyway");
+                            "dev.rehearsal.junit.SpringBootFlyway", "dev.rehearsal.junit.RehearsalDataSource");
         }
     }
 
