@@ -112,9 +112,7 @@ public final class RehearsalAssert extends AbstractAssert<RehearsalAssert, Rehea
     public RehearsalAssert hasLeftover(LeftoverKind kind, String name) {
         isNotNull();
         List<Leftover> leftovers = actual.leftovers();
-        boolean found = leftovers.stream().anyMatch(l -> l.kind() == kind
-                && (l.name().equalsIgnoreCase(name) || l.name().toLowerCase(java.util.Locale.ROOT)
-                        .endsWith(" " + name.toLowerCase(java.util.Locale.ROOT))));
+        boolean found = leftovers.stream().anyMatch(l -> l.kind() == kind && l.name().equalsIgnoreCase(name));
         if (!found) {
             failWithMessage("%s", "Expecting a leftover " + kind + " named " + name + " in "
                     + actual.database().databaseName() + " but found " + (leftovers.isEmpty() ? "none" : ":\n  "

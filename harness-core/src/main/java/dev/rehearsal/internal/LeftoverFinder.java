@@ -55,25 +55,18 @@ final class LeftoverFinder {
             }
         }
         try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement()) {
-            for (Table table : schema.tables()) {
-                for (ForeignKey fk : table.foreignKeys()) {
-                    if (schema.table(fk.referencedTable()).isEmpty()) {
-                        continue; // in another schema: not ours to read
-                    }
-                    long violating = count(st, dialect.countOrphans(table, fk));
-                    if (violating > 0) {
-                        leftovers.add(new Leftover(LeftoverKind.FOREIGN_KEY_VIOLATED, table.name(), fk.name(), violating
-                                + " row(s) reference no row of " + fk.referencedTable() + " (loaded with checks off, or"
-                                + " before a NOT VALID constraint)"));
-                    }
-                }
-            }
+            dev.rehearsal.internal.flyway.DamageCheck.violations(st, dialect, schema).forEach((fk, violating) -> {
+                String parent = schema.table(fk.table()).flatMap(t -> t.foreignKeys().stream()
+                        .filter(k -> k.name().equals(fk.name())).findFirst()).map(ForeignKey::referencedTable).orElse("its parent");
+                leftovers.add(new Leftover(LeftoverKind.FOREIGN_KEY_VIOLATED, fk.table(), fk.name(), violating
+                        + " row(s) reference no row of " + parent + " (loaded with checks off, or before a NOT VALID"
+                        + " constraint)"));
+            });
             dev.rehearsal.internal.flyway.DamageCheck.checkViolations(st, dialect, schema).forEach((check, count) -> {
                 if (count < 0) {
                     return; // the predicate cannot be evaluated alone
                 }
-                String[] parts = check.split("\\.", 2);
-                leftovers.add(new Leftover(LeftoverKind.CHECK_VIOLATED, parts[0], parts[1], count + " row(s) violate"
+                leftovers.add(new Leftover(LeftoverKind.CHECK_VIOLATED, check.table(), check.name(), count + " row(s) violate"
                         + " it (added with checks off, or NOT ENFORCED)"));
             });
         } catch (SQLException e) {

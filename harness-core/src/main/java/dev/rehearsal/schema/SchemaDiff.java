@@ -29,32 +29,46 @@ public final class SchemaDiff {
      * One difference.
      *
      * @param table the table it concerns
-     * @param object what in the table: {@code "table"}, {@code "column note"}, {@code "index idx_x"}...
+     * @param kind what differs: {@code "table"}, {@code "column"}, {@code "primary key"}, {@code "unique key"},
+     *     {@code "foreign key"}, {@code "check"} or {@code "index"}
+     * @param name the name of what differs: the column, key, constraint or index; the table's for {@code "table"}
+     *     and {@code "primary key"}
      * @param expected what the expected schema has, or {@code "absent"}
      * @param actual what the actual schema has, or {@code "absent"}
      * @since 0.1
      */
-    public record Difference(String table, String object, String expected, String actual) {
+    public record Difference(String table, String kind, String name, String expected, String actual) {
 
         /**
          * Create a difference.
          *
          * @param table the table it concerns
-         * @param object what in the table: {@code "table"}, {@code "column note"}, {@code "index idx_x"}...
+         * @param kind what differs, e.g. {@code "index"}
+         * @param name the name of what differs, e.g. {@code "idx_orders_status"}
          * @param expected what the expected schema has, or {@code "absent"}
          * @param actual what the actual schema has, or {@code "absent"}
          * @throws NullPointerException if a component is {@code null}
          */
         public Difference {
             requireNonNull(table, "table");
-            requireNonNull(object, "object");
+            requireNonNull(kind, "kind");
+            requireNonNull(name, "name");
             requireNonNull(expected, "expected");
             requireNonNull(actual, "actual");
         }
 
+        /**
+         * Say what differs in words, e.g. {@code "index idx_x"}, {@code "column note"}, {@code "table"}.
+         *
+         * @return the kind, and the name where it is not the table's
+         */
+        public String object() {
+            return kind.equals("table") || kind.equals("primary key") ? kind : kind + " " + name;
+        }
+
         @Override
         public String toString() {
-            return table + ": " + object + " is " + actual + ", expected " + expected;
+            return table + ": " + object() + " is " + actual + ", expected " + expected;
         }
     }
 
@@ -81,7 +95,8 @@ public final class SchemaDiff {
             Table e = expectedTables.get(name);
             Table a = actualTables.get(name);
             if (e == null || a == null) {
-                differences.add(new Difference(e == null ? a.name() : e.name(), "table", e == null ? ABSENT : "present",
+                String table = e == null ? a.name() : e.name();
+                differences.add(new Difference(table, "table", table, e == null ? ABSENT : "present",
                         a == null ? ABSENT : "present"));
             } else {
                 compare(e, a, differences);
@@ -92,20 +107,20 @@ public final class SchemaDiff {
 
     private static void compare(Table e, Table a, List<Difference> differences) {
         String table = e.name();
-        compareNamed(table, "column ", e.columns(), a.columns(), Column::name, SchemaDiff::describe, differences);
+        compareNamed(table, "column", e.columns(), a.columns(), Column::name, SchemaDiff::describe, differences);
         String ePk = e.primaryKey().map(k -> k.columns().toString()).orElse(ABSENT);
         String aPk = a.primaryKey().map(k -> k.columns().toString()).orElse(ABSENT);
         if (!ePk.equalsIgnoreCase(aPk)) {
-            differences.add(new Difference(table, "primary key", ePk, aPk));
+            differences.add(new Difference(table, "primary key", table, ePk, aPk));
         }
-        compareNamed(table, "unique key ", e.uniqueKeys(), a.uniqueKeys(), Key::name, k -> k.columns().toString(),
+        compareNamed(table, "unique key", e.uniqueKeys(), a.uniqueKeys(), Key::name, k -> k.columns().toString(),
                 differences);
-        compareNamed(table, "foreign key ", e.foreignKeys(), a.foreignKeys(), ForeignKey::name,
+        compareNamed(table, "foreign key", e.foreignKeys(), a.foreignKeys(), ForeignKey::name,
                 fk -> fk.columns() + " -> " + fk.referencedTable() + fk.referencedColumns()
                         + (fk.deferrable() ? " deferrable" : "") + (fk.validated() ? "" : " NOT VALID"), differences);
-        compareNamed(table, "check ", e.checks(), a.checks(), Check::name,
+        compareNamed(table, "check", e.checks(), a.checks(), Check::name,
                 c -> normalize(c.expression()) + (c.validated() ? "" : " NOT VALID"), differences);
-        compareNamed(table, "index ", e.indexes(), a.indexes(), Index::name,
+        compareNamed(table, "index", e.indexes(), a.indexes(), Index::name,
                 i -> (i.unique() ? "unique " : "") + i.columns() + (i.expression() ? " on expressions" : "")
                         + (i.partial() ? " partial" : "") + (i.valid() ? "" : " INVALID"), differences);
     }
@@ -119,7 +134,7 @@ public final class SchemaDiff {
             String actualText = a.containsKey(key) ? describe.apply(a.get(key)) : ABSENT;
             if (!expectedText.equals(actualText)) {
                 String shown = name.apply(e.containsKey(key) ? e.get(key) : a.get(key));
-                differences.add(new Difference(table, kind + shown, expectedText, actualText));
+                differences.add(new Difference(table, kind, shown, expectedText, actualText));
             }
         }
     }

@@ -360,9 +360,22 @@ public final class Defect {
         return scale;
     }
 
-    /** @return the target type of {@link #notCastable}, or the parent table of {@link #orphans} */
-    public Optional<String> target() {
-        return targetType;
+    /**
+     * Return the parent table named with {@link #referencing(String)}.
+     *
+     * @return the parent table of orphans; empty for orphans without one and for every other kind
+     */
+    public Optional<String> parentTable() {
+        return kind == DefectKind.ORPHANS ? targetType : Optional.empty();
+    }
+
+    /**
+     * Return the type the values must fail to cast to.
+     *
+     * @return the cast type of {@link #notCastable}; empty for every other kind
+     */
+    public Optional<String> castType() {
+        return kind == DefectKind.NOT_CASTABLE ? targetType : Optional.empty();
     }
 
     /** @return the future labels of {@link #outsideLabels} */

@@ -10,13 +10,15 @@ class DefectTest {
 
     @Test
     void only_orphans_take_a_parent_table() {
-        assertThat(Defect.orphans("shops", "region_id").referencing("regions").target()).contains("regions");
+        assertThat(Defect.orphans("shops", "region_id").referencing("regions").parentTable()).contains("regions");
         assertThatThrownBy(() -> Defect.notCastable("orders", "total", "integer").referencing("customers"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("referencing(\"customers\") on ")
                 .hasMessageEndingWith(": only orphans have a parent table; NOT_CASTABLE has none.\nTo fix this, remove"
                         + " .referencing(...), or plant Defect.orphans(table, column).referencing(\"customers\").");
-        // the cast type was not replaced behind the caller's back
-        assertThat(Defect.notCastable("orders", "total", "integer").target()).contains("integer");
+        // each kind answers only for its own attribute
+        assertThat(Defect.notCastable("orders", "total", "integer").castType()).contains("integer");
+        assertThat(Defect.notCastable("orders", "total", "integer").parentTable()).isEmpty();
+        assertThat(Defect.orphans("shops", "region_id").referencing("regions").castType()).isEmpty();
     }
 }

@@ -121,12 +121,12 @@ public final class DataSeeder implements Seeder {
     /** {@code Defect.orphans(...).referencing(parent)} also tells the realistic rows which table to reference. */
     private static void addNamedParents(SeedPlan plan, Schema schema, Map<String, List<Relation>> relations) {
         for (Defect defect : plan.defects()) {
-            if (defect.kind() != DefectKind.ORPHANS || defect.target().isEmpty()) {
+            if (defect.parentTable().isEmpty()) {
                 continue;
             }
             Table table = schema.table(defect.table()).orElseThrow();
             Column column = table.column(defect.columns().get(0)).orElseThrow();
-            Table parent = table(schema, defect.target().get(), SeedErrors.terms().defect(defect));
+            Table parent = table(schema, defect.parentTable().get(), SeedErrors.terms().defect(defect));
             List<Relation> list = relations.get(key(table.name()));
             boolean covered = list.stream().anyMatch(r -> !r.inferred() && r.columns().size() == 1
                     && r.columns().get(0).equalsIgnoreCase(column.name()));

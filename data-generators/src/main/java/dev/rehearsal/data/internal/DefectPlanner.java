@@ -250,7 +250,7 @@ final class DefectPlanner {
     }
 
     private static List<String> castFailures(Defect defect) {
-        String target = defect.target().orElse("integer").toLowerCase(Locale.ROOT);
+        String target = defect.castType().orElse("integer").toLowerCase(Locale.ROOT);
         return switch (target) {
             case "integer", "int", "bigint", "smallint", "numeric", "decimal", "number" -> NOT_NUMBERS;
             case "boolean", "bool" -> NOT_BOOLEANS;

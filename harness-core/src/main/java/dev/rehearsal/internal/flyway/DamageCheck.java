@@ -40,7 +40,19 @@ public final class DamageCheck {
 
     /** The database before a step. */
     record Census(Schema schema, Map<String, Long> counts, Map<String, Set<List<Object>>> keys,
-            Map<String, Long> violations, Map<String, Long> checkViolations, Set<String> invalid) {
+            Map<TableObject, Long> violations, Map<TableObject, Long> checkViolations, Set<TableObject> invalid) {
+    }
+
+    /**
+     * A constraint or index of a table, what findings are keyed by: its kind ({@code "foreign key"}, {@code "check"},
+     * {@code "index"}), its table and its name, apart (names may hold dots).
+     */
+    public record TableObject(String kind, String table, String name) {
+
+        /** e.g. {@code foreign key fk_orders_customer}. */
+        public String describe() {
+            return kind + " " + name;
+        }
     }
 
     private DamageCheck() {
@@ -106,17 +118,15 @@ public final class DamageCheck {
             }
             violations(st, dialect, after).forEach((fk, count) -> {
                 if (count > before.violations().getOrDefault(fk, 0L)) {
-                    String[] parts = fk.split("\\.", 2);
-                    damage.add(new Damage(DamageKind.FOREIGN_KEY_VIOLATED, parts[0], count + " row(s) violate foreign key "
-                            + parts[1] + ", which the step left in place (added with checks off, or NOT VALID)"));
+                    damage.add(new Damage(DamageKind.FOREIGN_KEY_VIOLATED, fk.table(), count + " row(s) violate "
+                            + fk.describe() + ", which the step left in place (added with checks off, or NOT VALID)"));
                 }
             });
             checkViolations(st, dialect, after).forEach((check, count) -> {
                 long was = before.checkViolations().getOrDefault(check, 0L);
                 if (count > 0 && was >= 0 && count > was) {
-                    String[] parts = check.split("\\.", 2);
-                    damage.add(new Damage(DamageKind.CHECK_VIOLATED, parts[0], count + " row(s) violate check "
-                            + parts[1] + ", which the engine accepted without enforcing it on them (checks off, or NOT"
+                    damage.add(new Damage(DamageKind.CHECK_VIOLATED, check.table(), count + " row(s) violate "
+                            + check.describe() + ", which the engine accepted without enforcing it on them (checks off, or NOT"
                             + " ENFORCED)"));
                 }
             });
@@ -131,14 +141,13 @@ public final class DamageCheck {
                                     + " still not used and enforces nothing"))));
                 }
             }
-            for (String object : invalid(after)) {
+            for (TableObject object : invalid(after)) {
                 if (!before.invalid().contains(object)) {
-                    String[] parts = object.split("\\.", 3);
-                    damage.add(parts[0].equals("index")
-                            ? new Damage(DamageKind.INVALID_INDEX, parts[1], "index " + parts[2] + " is INVALID: it is"
+                    damage.add(object.kind().equals("index")
+                            ? new Damage(DamageKind.INVALID_INDEX, object.table(), object.describe() + " is INVALID: it is"
                                     + " not used and does not enforce anything (IF NOT EXISTS over a failed concurrent build?)")
-                            : new Damage(DamageKind.NOT_VALID_CONSTRAINT, parts[1], parts[2] + " was added NOT VALID: the"
-                                    + " existing rows were never checked"));
+                            : new Damage(DamageKind.NOT_VALID_CONSTRAINT, object.table(), object.describe() + " was added"
+                                    + " NOT VALID: the existing rows were never checked"));
                 }
             }
         } catch (SQLException e) {
@@ -147,8 +156,9 @@ public final class DamageCheck {
         return damage;
     }
 
-    private static Map<String, Long> violations(Statement st, Dialect dialect, Schema schema) throws SQLException {
-        Map<String, Long> violations = new HashMap<>();
+    /** Rows referencing no parent, per foreign key whose parent is in the schema; only those with some. */
+    public static Map<TableObject, Long> violations(Statement st, Dialect dialect, Schema schema) throws SQLException {
+        Map<TableObject, Long> violations = new java.util.LinkedHashMap<>();
         for (Table table : schema.tables()) {
             for (ForeignKey fk : table.foreignKeys()) {
                 if (schema.table(fk.referencedTable()).isEmpty()) {
@@ -156,7 +166,7 @@ public final class DamageCheck {
                 }
                 long count = count(st, dialect.countOrphans(table, fk));
                 if (count > 0) {
-                    violations.put(table.name() + "." + fk.name(), count);
+                    violations.put(new TableObject("foreign key", table.name(), fk.name()), count);
                 }
             }
         }
@@ -164,11 +174,11 @@ public final class DamageCheck {
     }
 
     /**
-     * Rows violating each enforced CHECK, by {@code table.check}; -1 where the predicate cannot be evaluated on its
+     * Rows violating each enforced CHECK; -1 where the predicate cannot be evaluated on its
      * own (e.g. it calls a function of another schema): nothing can be concluded about that check.
      */
-    public static Map<String, Long> checkViolations(Statement st, Dialect dialect, Schema schema) {
-        Map<String, Long> violations = new HashMap<>();
+    public static Map<TableObject, Long> checkViolations(Statement st, Dialect dialect, Schema schema) {
+        Map<TableObject, Long> violations = new java.util.LinkedHashMap<>();
         for (Table table : schema.tables()) {
             for (Check check : table.checks()) {
                 if (!check.validated()) {
@@ -181,29 +191,29 @@ public final class DamageCheck {
                     count = -1;
                 }
                 if (count != 0) {
-                    violations.put(table.name() + "." + check.name(), count);
+                    violations.put(new TableObject("check", table.name(), check.name()), count);
                 }
             }
         }
         return violations;
     }
 
-    private static Set<String> invalid(Schema schema) {
-        Set<String> invalid = new HashSet<>();
+    private static Set<TableObject> invalid(Schema schema) {
+        Set<TableObject> invalid = new HashSet<>();
         for (Table table : schema.tables()) {
             for (Index index : table.indexes()) {
                 if (!index.valid()) {
-                    invalid.add("index." + table.name() + "." + index.name());
+                    invalid.add(new TableObject("index", table.name(), index.name()));
                 }
             }
             for (ForeignKey fk : table.foreignKeys()) {
                 if (!fk.validated()) {
-                    invalid.add("constraint." + table.name() + ".foreign key " + fk.name());
+                    invalid.add(new TableObject("foreign key", table.name(), fk.name()));
                 }
             }
             for (Check check : table.checks()) {
                 if (!check.validated()) {
-                    invalid.add("constraint." + table.name() + ".check " + check.name());
+                    invalid.add(new TableObject("check", table.name(), check.name()));
                 }
             }
         }
