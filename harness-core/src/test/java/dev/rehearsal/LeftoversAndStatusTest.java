@@ -35,6 +35,23 @@ class LeftoversAndStatusTest {
     }
 
     @Test
+    void names_with_dots_are_reported_whole_on_their_table() {
+        try (Scope scope = TestDatabases.rehearsal(Engine.POSTGRESQL, "classpath:db/leftovers/dotted-name")) {
+            Rehearsal rehearsal = scope.rehearsal();
+            rehearsal.migrateTo("1");
+            rehearsal.execute("INSERT INTO customers VALUES (1, 'a@x'); INSERT INTO \"legacy.orders\" VALUES (10, 1), (11, 999)");
+
+            StepOutcome v2 = rehearsal.migrateTo("2");
+            assertThat(v2).hasSucceededWithDamage(DamageKind.FOREIGN_KEY_VIOLATED, DamageKind.NOT_VALID_CONSTRAINT);
+            assertThat(v2.damage()).extracting(Damage::table).containsOnly("legacy.orders");
+            assertThat(v2.damage()).extracting(Damage::description).anyMatch(d -> d.contains("fk.orders.customer"));
+            assertThat(rehearsal).hasLeftover(LeftoverKind.FOREIGN_KEY_VIOLATED, "fk.orders.customer");
+            assertThat(rehearsal.leftovers()).extracting(Leftover::table, Leftover::name).contains(
+                    org.assertj.core.groups.Tuple.tuple("legacy.orders", "fk.orders.customer"));
+        }
+    }
+
+    @Test
     void a_failed_concurrent_unique_index_leaves_an_invalid_index_that_no_longer_enforces_anything() {
         try (Scope scope = TestDatabases.rehearsal(Engine.POSTGRESQL, s -> s.withPostgresqlTransactionalLock(false),
                 "classpath:db/leftovers/invalid-index")) {
