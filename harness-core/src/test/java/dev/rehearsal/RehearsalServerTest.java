@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rehearsal.support.TestDatabases;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -155,20 +153,10 @@ class RehearsalServerTest {
     }
 
     private static boolean databaseExists(Engine engine, String name) {
-        String sql = engine == Engine.POSTGRESQL
-                ? "SELECT count(*) FROM pg_database WHERE datname = '" + name + "'"
-                : "SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + name + "'";
-        try (Connection c = admin(engine); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1) > 0;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabases.databaseExists(engine, name);
     }
 
     private static Connection admin(Engine engine) throws SQLException {
-        Map<String, String> server = TestDatabases.asExistingServer(engine);
-        return DriverManager.getConnection(server.get(RehearsalSettings.url(engine)),
-                server.get(RehearsalSettings.username(engine)), server.get(RehearsalSettings.password(engine)));
+        return TestDatabases.admin(engine);
     }
 }

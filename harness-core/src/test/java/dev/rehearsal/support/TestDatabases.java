@@ -79,6 +79,27 @@ public final class TestDatabases {
                 RehearsalSettings.password(engine), server.adminPassword());
     }
 
+    /** Whether a database is on this JVM's shared server of an engine: how tests see what the harness dropped. */
+    public static boolean databaseExists(Engine engine, String name) {
+        String sql = engine == Engine.POSTGRESQL
+                ? "SELECT count(*) FROM pg_database WHERE datname = '" + name + "'"
+                : "SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + name + "'";
+        try (java.sql.Connection c = admin(engine); java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A connection to the shared server's own database, for tests that look at or clean up after the harness. */
+    public static java.sql.Connection admin(Engine engine) throws java.sql.SQLException {
+        Map<String, String> server = asExistingServer(engine);
+        return java.sql.DriverManager.getConnection(server.get(RehearsalSettings.url(engine)),
+                server.get(RehearsalSettings.username(engine)), server.get(RehearsalSettings.password(engine)));
+    }
+
     /** A rehearsal on a fresh database, migrations given in the public form (for tests outside the core). */
     public static Scope rehearsalWith(Engine engine, UnaryOperator<Migrations> customize, String... locations) {
         Migrations migrations = customize.apply(Migrations.at(locations).describedAs("test")

@@ -4,7 +4,6 @@ import dev.rehearsal.Engine;
 import dev.rehearsal.RehearsalSettings;
 import dev.rehearsal.support.TestDatabases;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -49,15 +48,7 @@ final class KitServers {
     }
 
     static boolean databaseExists(Engine engine, String name) {
-        String sql = engine == Engine.POSTGRESQL
-                ? "SELECT count(*) FROM pg_database WHERE datname = '" + name + "'"
-                : "SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + name + "'";
-        try (Connection c = admin(engine); Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1) > 0;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabases.databaseExists(engine, name);
     }
 
     /** Drop a database a fixture kept on purpose; test code cleaning up after itself. */
@@ -70,8 +61,6 @@ final class KitServers {
     }
 
     private static Connection admin(Engine engine) throws SQLException {
-        Map<String, String> server = TestDatabases.asExistingServer(engine);
-        return DriverManager.getConnection(server.get(RehearsalSettings.url(engine)),
-                server.get(RehearsalSettings.username(engine)), server.get(RehearsalSettings.password(engine)));
+        return TestDatabases.admin(engine);
     }
 }
