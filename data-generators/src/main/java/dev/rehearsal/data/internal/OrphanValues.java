@@ -4,7 +4,6 @@ import dev.rehearsal.schema.Column;
 import dev.rehearsal.schema.ColumnType.Kind;
 import dev.rehearsal.schema.Table;
 import dev.rehearsal.seed.Defect;
-import dev.rehearsal.snapshot.ValueText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.SQLException;
@@ -26,6 +25,7 @@ final class OrphanValues {
     private final KeyStore keys;
     private final int rows;
     private final List<Defect> defects;
+    private final boolean caselessText;
 
     /**
      * @param table the child table
@@ -33,13 +33,17 @@ final class OrphanValues {
      * @param keys the keys of the tables seeded so far
      * @param rows how many rows the table gets in this seed (a table referencing itself is its own parent)
      * @param defects the table's defects, for the load failure a key read ends in
+     * @param caselessText whether the engine compares text keys without case and trailing spaces, so that a value
+     *     differing from a parent's key only so would still find that parent
      */
-    OrphanValues(Table table, List<Relation> relations, KeyStore keys, int rows, List<Defect> defects) {
+    OrphanValues(Table table, List<Relation> relations, KeyStore keys, int rows, List<Defect> defects,
+            boolean caselessText) {
         this.table = table;
         this.relations = relations;
         this.keys = keys;
         this.rows = rows;
         this.defects = defects;
+        this.caselessText = caselessText;
     }
 
     IntFunction<Object> values(Defect defect, Column column) {
@@ -60,14 +64,14 @@ final class OrphanValues {
             return missingNumbers(defect, column, parentKeys, relation.selfReference() ? rows : 0);
         }
         Set<String> taken = new HashSet<>();
-        parentKeys.forEach(key -> taken.add(ValueText.of(key[0])));
+        parentKeys.forEach(key -> taken.add(UniqueSets.comparable(key[0], caselessText)));
         return k -> switch (kind) {
             case UUID -> new UUID(0x0badc0de0000L + k, 0x8000000000000000L | k);
             default -> {
                 int max = column.type().length().orElse(Integer.MAX_VALUE);
                 String value = "missing-" + (k + 1);
                 value = value.length() <= max ? value : value.substring(value.length() - max);
-                if (taken.contains(ValueText.of(value))) {
+                if (taken.contains(UniqueSets.comparable(value, caselessText))) {
                     throw SeedErrors.impossibleDefect(defect, "no value of " + table.name() + "." + column.name() + " ("
                             + column.type() + ") both fits and is missing from " + relation.parent().name(),
                             "plant fewer orphans, or widen the column");

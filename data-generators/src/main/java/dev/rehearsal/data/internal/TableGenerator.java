@@ -172,7 +172,7 @@ final class TableGenerator {
             }
         }
         List<Planting> plantings = DefectPlanner.plan(table, rows, names, defects, rules, plan.seed(),
-                new OrphanValues(table, relations, keys, rows, defects)::values);
+                new OrphanValues(table, relations, keys, rows, defects, loader.caselessText())::values);
         return new TableLoad(table, rows, columns, names, defects, loader).run(plantings, this::generateRow);
     }
 
