@@ -91,7 +91,9 @@ public final class Migrations {
      */
     public Migrations withLocations(String... locations) {
         at(locations); // the same checks
-        return new Migrations(settings.withLocations(List.of(locations), settings.origin()));
+        boolean own = settings.origin().equals("Migrations.at(" + quoted(settings.locations()) + ")");
+        String origin = own ? "Migrations.at(" + quoted(Arrays.asList(locations)) + ")" : settings.origin();
+        return new Migrations(settings.withLocations(List.of(locations), origin));
     }
 
     /**

@@ -262,8 +262,9 @@ public interface Rehearsal extends AutoCloseable {
     Rehearsal withLocations(String... locations);
 
     /**
-     * Close the connections opened on the database and leave it on the server, to be looked at: closing the rehearsal
-     * afterwards no longer drops it. An embedded or container server still goes, with its databases, when it stops.
+     * Close the connections opened on the database and leave it on the server, to be looked at. The rehearsal stays
+     * usable; closing it afterwards closes the connections opened since and no longer drops the database. An embedded
+     * or container server still goes, with its databases, when it stops.
      *
      * @return a line saying where the database is kept: its name, the server and the JDBC URL
      */

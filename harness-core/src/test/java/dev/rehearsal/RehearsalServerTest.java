@@ -79,7 +79,9 @@ class RehearsalServerTest {
             rehearsal.migrateTo("1");
             name = rehearsal.database().databaseName();
             line = rehearsal.keepDatabase();
-            rehearsal.close(); // after keeping: does not drop
+            Connection opened = rehearsal.dataSource().getConnection();
+            rehearsal.close(); // after keeping: closes what was opened since, does not drop
+            assertThat(opened.isClosed()).as("a connection opened after keeping").isTrue();
         }
         try {
             assertThat(line).startsWith("Rehearsal kept database " + name + " on MariaDB ");
@@ -146,6 +148,10 @@ class RehearsalServerTest {
                     .hasMessageStartingWith("the plugin's <locations>: migration location \"classpath:db/nowhere\" does"
                             + " not exist on the classpath.");
         }
+        assertThat(Migrations.at("classpath:db/fk").withLocations("classpath:db/other").origin())
+                .as("the origin follows the locations").isEqualTo("Migrations.at(\"classpath:db/other\")");
+        assertThat(Migrations.at("classpath:db/fk").describedAs("pom.xml").withLocations("classpath:db/other").origin())
+                .isEqualTo("pom.xml");
         Migrations secret = Migrations.at("classpath:db/fk").withPlaceholder("password", "s3cret-value");
         assertThat(secret.toString()).contains("password").doesNotContain("s3cret-value");
         assertThat(secret.placeholders()).containsEntry("password", "s3cret-value");

@@ -55,9 +55,13 @@ public final class RehearsalDatabase implements AutoCloseable {
         return "Rehearsal kept database " + name() + " on " + server.describe() + " at " + info.jdbcUrl() + note;
     }
 
-    /** Close the connections opened on the database and drop it. */
+    /** Close the connections opened on the database and drop it; once kept, only close the connections. */
     @Override
     public void close() {
+        if (!dropped && closed.get()) {
+            dataSource.closeOpenConnections(); // kept: connections opened since go, the database stays
+            return;
+        }
         if (closed.compareAndSet(false, true)) {
             dropped = true;
             dataSource.retire(afterTheTest());

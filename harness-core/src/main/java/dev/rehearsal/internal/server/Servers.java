@@ -98,7 +98,8 @@ public final class Servers {
         return Optional.of(spec.origin() + " names the image '" + spec.image().orElse("") + "' for "
                 + spec.engine().displayName() + ", and containers need Testcontainers on the test class path, which is"
                 + " not there: it comes with " + CONTAINERS_MODULE + ".\nTo fix this, add the test dependency "
-                + CONTAINERS_MODULE + " (same version as the extension), or drop the image to use "
+                + CONTAINERS_MODULE + " (same version as the extension; without JUnit, org.testcontainers:testcontainers-"
+                + spec.engine().id() + " instead), or drop the image to use "
                 + (spec.engine() == Engine.MYSQL ? "an existing server" : "the embedded " + spec.engine().displayName())
                 + ", or point " + RehearsalSettings.url(spec.engine()) + " at an existing server.");
     }

@@ -279,8 +279,9 @@ class ServerSelectionTest {
             assertThat(Servers.testcontainersMissing(spec, bare)).hasValue("@MigrationRehearsal(images) on OrdersTest names"
                     + " the image 'mariadb:11.4' for MariaDB, and containers need Testcontainers on the test class path,"
                     + " which is not there: it comes with dev.rehearsal:rehearsal-containers.\nTo fix this, add the test"
-                    + " dependency dev.rehearsal:rehearsal-containers (same version as the extension), or drop the image to"
-                    + " use the embedded MariaDB, or point rehearsal.mariadb.url at an existing server.");
+                    + " dependency dev.rehearsal:rehearsal-containers (same version as the extension; without JUnit,"
+                    + " org.testcontainers:testcontainers-mariadb instead), or drop the image to use the embedded MariaDB,"
+                    + " or point rehearsal.mariadb.url at an existing server.");
         }
         assertThat(Servers.testcontainersMissing(spec, getClass().getClassLoader())).as("this module's tests have it").isEmpty();
     }
