@@ -7,16 +7,22 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.internal.parser.ParsingContext;
+import org.flywaydb.core.internal.parser.PlaceholderReplacingReader;
 
 /**
- * The text of a migration script as Flyway runs it: read from where Flyway found it, placeholders replaced.
+ * The text of a migration script as Flyway runs it: read from where Flyway found it, placeholders replaced by
+ * Flyway's own reader (its prefix, suffix and separator, names matched without regard to case, a missing value
+ * refused). Flyway does not promise {@code PlaceholderReplacingReader}; this class and {@link FlywayInternals} are the
+ * two places that touch Flyway's internals.
  */
 final class ScriptSource {
 
@@ -33,26 +39,23 @@ final class ScriptSource {
         if (!config.isPlaceholderReplacement()) {
             return raw;
         }
-        Map<String, String> values = new LinkedHashMap<>(config.getPlaceholders());
-        values.putIfAbsent("flyway:defaultSchema", database);
-        values.putIfAbsent("flyway:database", database);
-        values.putIfAbsent("flyway:table", config.getTable());
-        values.putIfAbsent("flyway:filename", migration.getScript());
-        Pattern placeholder = Pattern.compile(Pattern.quote(config.getPlaceholderPrefix()) + "(.+?)"
-                + Pattern.quote(config.getPlaceholderSuffix()));
-        Matcher m = placeholder.matcher(raw);
-        StringBuilder text = new StringBuilder();
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            if (value == null) {
-                throw new RehearsalException("The script " + migration.getScript() + " uses the placeholder "
-                        + m.group() + ", which the rehearsal cannot fill in to resume it.\nTo fix this, give it in"
-                        + " placeholders, or as flyway.placeholders." + m.group(1) + " in flywayProperties.");
-            }
-            m.appendReplacement(text, Matcher.quoteReplacement(value));
+        ParsingContext context = new ParsingContext();
+        Map<String, String> builtIn = context.getPlaceholders();
+        builtIn.put("flyway:defaultSchema", database);
+        builtIn.put("flyway:database", database);
+        builtIn.put("flyway:table", config.getTable());
+        builtIn.put("flyway:filename", migration.getScript());
+        try (Reader replaced = PlaceholderReplacingReader.create(config, context, new StringReader(raw))) {
+            StringWriter text = new StringWriter(raw.length());
+            replaced.transferTo(text);
+            return text.toString();
+        } catch (FlywayException missing) {
+            throw new RehearsalException("The script " + migration.getScript() + " cannot be read to resume it: "
+                    + missing.getMessage() + "\nTo fix this, give the placeholder in placeholders, or as"
+                    + " flyway.placeholders.<name> in flywayProperties.", missing);
+        } catch (IOException e) {
+            throw new RehearsalException("Could not read the script " + migration.getScript() + ": " + e.getMessage(), e);
         }
-        m.appendTail(text);
-        return text.toString();
     }
 
     private static String read(MigrationInfo migration, ClassLoader classLoader, Charset encoding, List<String> locations) {
