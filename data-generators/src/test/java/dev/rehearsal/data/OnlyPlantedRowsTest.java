@@ -1,11 +1,9 @@
 package dev.rehearsal.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rehearsal.Engine;
 import dev.rehearsal.Rehearsal;
-import dev.rehearsal.RehearsalConfigurationException;
 import dev.rehearsal.seed.Defect;
 import dev.rehearsal.seed.SeedPlan;
 import dev.rehearsal.support.TestDatabases;
@@ -67,23 +65,6 @@ class OnlyPlantedRowsTest {
             assertThat(count(rehearsal, "customers WHERE status NOT IN ('ACTIVE', 'CLOSED')")).isEqualTo(2);
             assertThat(count(rehearsal, "customers WHERE score <= 0")).isEqualTo(2);
             assertThat(count(rehearsal, "customers WHERE abs(balance) >= 1000")).isEqualTo(2);
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource(TestDatabases.ENGINES)
-    void a_kind_whose_clean_values_are_unknown_is_refused_with_the_way_around(Engine engine) {
-        try (Scope scope = TestDatabases.rehearsal(engine, LOCATION)) {
-            Rehearsal rehearsal = scope.rehearsal();
-            rehearsal.migrateToLatest();
-
-            assertThatThrownBy(() -> rehearsal.seed(SeedPlan.withSeed(7)
-                    .defect(Defect.invalidDates("orders", "note").count(2).onlyPlantedRows())))
-                    .isInstanceOf(RehearsalConfigurationException.class)
-                    .hasMessage("The defect \"2 invalid dates in orders.note, only in the planted rows\" cannot be planted:"
-                            + " with .onlyPlantedRows() the realistic rows of orders.note would have to be valid, and the"
-                            + " generator cannot tell what valid means for this column.\nTo fix this, give the column valid"
-                            + " values with SeedPlan.override(\"orders\", \"note\", ...), or drop .onlyPlantedRows().");
         }
     }
 

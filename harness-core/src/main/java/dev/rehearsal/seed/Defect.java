@@ -2,10 +2,12 @@ package dev.rehearsal.seed;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * A deliberate inconsistency to plant in seeded data, aimed at a table and column, in a count or a ratio of the
@@ -26,6 +28,10 @@ import java.util.OptionalInt;
  */
 public final class Defect {
 
+    /** The kinds whose realistic rows cannot be kept free of the defect: what valid free text is, is not known. */
+    private static final Set<DefectKind> FREE_TEXT_KINDS = EnumSet.of(DefectKind.NOT_CASTABLE, DefectKind.INVALID_DATES,
+            DefectKind.INVALID_JSON, DefectKind.INVALID_UUID);
+
     private final DefectKind kind;
     private final String table;
     private final List<String> columns;
@@ -35,14 +41,15 @@ public final class Defect {
     private final OptionalInt length;
     private final OptionalInt precision;
     private final OptionalInt scale;
-    private final Optional<String> targetType;
+    private final Optional<String> parent;
+    private final Optional<String> castType;
     private final List<String> labels;
     private final Optional<String> predicate;
     private final boolean onlyPlanted;
 
     private Defect(DefectKind kind, String table, List<String> columns, OptionalInt count, OptionalDouble ratio,
-            boolean bypass, OptionalInt length, OptionalInt precision, OptionalInt scale, Optional<String> targetType,
-            List<String> labels, Optional<String> predicate, boolean onlyPlanted) {
+            boolean bypass, OptionalInt length, OptionalInt precision, OptionalInt scale, Optional<String> parent,
+            Optional<String> castType, List<String> labels, Optional<String> predicate, boolean onlyPlanted) {
         this.kind = kind;
         this.table = requireNonNull(table, "table");
         this.columns = List.copyOf(columns);
@@ -52,7 +59,8 @@ public final class Defect {
         this.length = length;
         this.precision = precision;
         this.scale = scale;
-        this.targetType = targetType;
+        this.parent = parent;
+        this.castType = castType;
         this.labels = List.copyOf(labels);
         this.predicate = predicate;
         this.onlyPlanted = onlyPlanted;
@@ -60,7 +68,7 @@ public final class Defect {
 
     private static Defect of(DefectKind kind, String table, List<String> columns) {
         return new Defect(kind, table, columns, OptionalInt.of(1), OptionalDouble.empty(), false, OptionalInt.empty(),
-                OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), List.of(), Optional.empty(), false);
+                OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), false);
     }
 
     /**
@@ -238,7 +246,7 @@ public final class Defect {
                     + "To fix this, give 1 or more, or a share of the rows with ratio(...).");
         }
         return new Defect(kind, table, columns, OptionalInt.of(rows), OptionalDouble.empty(), bypass, length, precision,
-                scale, targetType, labels, predicate, onlyPlanted);
+                scale, parent, castType, labels, predicate, onlyPlanted);
     }
 
     /**
@@ -254,7 +262,7 @@ public final class Defect {
                     + "To fix this, give a value above 0 and at most 1, e.g. ratio(0.01), or a number of rows with count(...).");
         }
         return new Defect(kind, table, columns, OptionalInt.empty(), OptionalDouble.of(share), bypass, length, precision,
-                scale, targetType, labels, predicate, onlyPlanted);
+                scale, parent, castType, labels, predicate, onlyPlanted);
     }
 
     /**
@@ -262,11 +270,21 @@ public final class Defect {
      * keys are not checked while the rows are loaded (MySQL family {@code foreign_key_checks = 0}; PostgreSQL
      * {@code session_replication_role = replica}, which needs a superuser).
      *
+     * <p>Only orphans meet a constraint that can be switched off while rows are loaded; NOT NULL, UNIQUE, CHECK and
+     * column types hold whatever the load mode, so every other kind refuses this at the call.
+     *
      * @return the defect, bypassing constraints
+     * @throws IllegalArgumentException if the defect is not orphans
      */
     public Defect bypassingConstraints() {
-        return new Defect(kind, table, columns, count, ratio, true, length, precision, scale, targetType, labels, predicate,
-                onlyPlanted);
+        if (kind != DefectKind.ORPHANS) {
+            throw new IllegalArgumentException("bypassingConstraints() on " + this + ": only orphans meet a constraint"
+                    + " that can be switched off while rows are loaded (a foreign key); " + kind + " meets NOT NULL,"
+                    + " UNIQUE, CHECK or the column's type, which hold whatever the load mode.\nTo fix this, remove"
+                    + " .bypassingConstraints(), and plant the defect at a version before the constraint exists.");
+        }
+        return new Defect(kind, table, columns, count, ratio, true, length, precision, scale, parent, castType, labels,
+                predicate, onlyPlanted);
     }
 
     /**
@@ -281,13 +299,22 @@ public final class Defect {
      * future length; {@code OUT_OF_RANGE} inside the future precision; {@code OUTSIDE_LABELS} among the future labels;
      * {@code VIOLATING_CHECK} satisfying the predicate; {@code ORPHANS} always referencing a parent (as they already
      * do). The other kinds ({@code NOT_CASTABLE}, {@code INVALID_DATES}, {@code INVALID_JSON}, {@code INVALID_UUID})
-     * are refused with this setting: what the realistic rows of a free-text column hold is not known to be valid,
-     * so give that column values of your own with {@link SeedPlan#override}.
+     * refuse this at the call: what the realistic rows of a free-text column hold is not known to be valid, so
+     * give that column values of your own with {@link SeedPlan#override}.
      *
      * @return the defect, the only one of its kind in its column(s)
+     * @throws IllegalArgumentException for {@code NOT_CASTABLE}, {@code INVALID_DATES}, {@code INVALID_JSON} and
+     *     {@code INVALID_UUID}
      */
     public Defect onlyPlantedRows() {
-        return new Defect(kind, table, columns, count, ratio, bypass, length, precision, scale, targetType, labels,
+        if (FREE_TEXT_KINDS.contains(kind)) {
+            String column = columns.get(0);
+            throw new IllegalArgumentException("onlyPlantedRows() on " + this + ": the realistic rows of " + table + "."
+                    + column + " would have to be valid, and the generator cannot tell what valid means for a free-text"
+                    + " column.\nTo fix this, give the column valid values with SeedPlan.override(\"" + table + "\", \""
+                    + column + "\", ...), and remove .onlyPlantedRows().");
+        }
+        return new Defect(kind, table, columns, count, ratio, bypass, length, precision, scale, parent, castType, labels,
                 predicate, true);
     }
 
@@ -306,13 +333,14 @@ public final class Defect {
                     + " a parent table; " + kind + " has none.\nTo fix this, remove .referencing(...), or plant"
                     + " Defect.orphans(table, column).referencing(\"" + parentTable + "\").");
         }
-        return with(length, precision, scale, Optional.of(requireNonNull(parentTable, "parentTable")), labels, predicate);
+        return with(length, precision, scale, Optional.of(parentTable), labels, predicate);
     }
 
     private Defect with(OptionalInt newLength, OptionalInt newPrecision, OptionalInt newScale, Optional<String> type,
             List<String> newLabels, Optional<String> newPredicate) {
-        return new Defect(kind, table, columns, count, ratio, bypass, newLength, newPrecision, newScale, type, newLabels,
-                newPredicate, onlyPlanted);
+        return new Defect(kind, table, columns, count, ratio, bypass, newLength, newPrecision, newScale,
+                kind == DefectKind.ORPHANS ? type : Optional.empty(), kind == DefectKind.NOT_CASTABLE ? type : Optional.empty(),
+                newLabels, newPredicate, onlyPlanted);
     }
 
     /** @return the kind */
@@ -366,7 +394,7 @@ public final class Defect {
      * @return the parent table of orphans; empty for orphans without one and for every other kind
      */
     public Optional<String> parentTable() {
-        return kind == DefectKind.ORPHANS ? targetType : Optional.empty();
+        return parent;
     }
 
     /**
@@ -375,7 +403,7 @@ public final class Defect {
      * @return the cast type of {@link #notCastable}; empty for every other kind
      */
     public Optional<String> castType() {
-        return kind == DefectKind.NOT_CASTABLE ? targetType : Optional.empty();
+        return castType;
     }
 
     /** @return the future labels of {@link #outsideLabels} */
@@ -406,8 +434,8 @@ public final class Defect {
         String detail = length.isPresent() ? " (longer than " + length.getAsInt() + ")"
                 : precision.isPresent() ? " (outside numeric(" + precision.getAsInt() + "," + scale.orElse(0) + "))"
                 : !labels.isEmpty() ? " (not in " + labels + ")"
-                : predicate.map(p -> " (violating " + p + ")").orElse(
-                        targetType.map(t -> kind == DefectKind.ORPHANS ? " (of " + t + ")" : " (as " + t + ")").orElse(""));
+                : predicate.map(p -> " (violating " + p + ")").orElse(parent.map(t -> " (of " + t + ")")
+                        .orElse(castType.map(t -> " (as " + t + ")").orElse("")));
         return amount + " " + what + " in " + where + detail + (bypass ? ", bypassing constraints" : "")
                 + (onlyPlanted ? ", only in the planted rows" : "");
     }

@@ -58,7 +58,8 @@ public @interface PlantDefect {
     double ratio() default 0;
 
     /**
-     * Plant it past the foreign keys that would refuse it (orphans under an existing FOREIGN KEY).
+     * Plant it past the foreign keys that would refuse it (orphans under an existing FOREIGN KEY). Only
+     * {@code ORPHANS} takes it; on another kind it is refused, naming the attribute.
      *
      * @return whether to bypass
      */

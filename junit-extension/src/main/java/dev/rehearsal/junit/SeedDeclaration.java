@@ -4,15 +4,17 @@ import dev.rehearsal.seed.Defect;
 import dev.rehearsal.seed.DefectKind;
 import dev.rehearsal.seed.SeedPlan;
 import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Method;
 import dev.rehearsal.seed.spi.SeedTerms;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -141,6 +143,10 @@ record SeedDeclaration(String atVersion, SeedPlan plan, SeedTerms terms) {
         }
     }
 
+    /** The kinds whose realistic rows cannot be kept free of the defect, as {@code Defect.onlyPlantedRows()} says. */
+    private static final Set<DefectKind> FREE_TEXT_KINDS = EnumSet.of(DefectKind.NOT_CASTABLE, DefectKind.INVALID_DATES,
+            DefectKind.INVALID_JSON, DefectKind.INVALID_UUID);
+
     private static String origin(PlantDefect a, String where) {
         return "@PlantDefect(kind = " + a.kind() + ", table = \"" + a.table() + "\") on " + where;
     }
@@ -155,7 +161,16 @@ record SeedDeclaration(String atVersion, SeedPlan plan, SeedTerms terms) {
         check(stray, a.futureLabels().length > 0, kind == DefectKind.OUTSIDE_LABELS, "futureLabels");
         check(stray, !a.predicate().isBlank(), kind == DefectKind.VIOLATING_CHECK, "predicate");
         check(stray, !a.referencing().isBlank(), kind == DefectKind.ORPHANS, "referencing");
+        check(stray, a.bypassConstraints(), kind == DefectKind.ORPHANS, "bypassConstraints");
         String origin = origin(a, where);
+        if (a.onlyPlantedRows() && FREE_TEXT_KINDS.contains(kind)) {
+            String column = a.columns().length > 0 ? a.columns()[0] : "<column>";
+            throw new ExtensionConfigurationException(origin + " sets onlyPlantedRows = true, but the realistic rows of "
+                    + a.table() + "." + column + " would have to be valid " + kind + " values, and the generator cannot"
+                    + " tell what valid means for a free-text column.\nTo fix this, remove onlyPlantedRows = true, or"
+                    + " give the column valid values with rehearsal.seed(SeedPlan.withSeed(...).override(\"" + a.table()
+                    + "\", \"" + column + "\", ...)) in the test in place of @SeedData.");
+        }
         if (!stray.isEmpty()) {
             throw new ExtensionConfigurationException(origin + " sets " + String.join(", ", stray) + ", which "
                     + kind + " does not use.\nTo fix this, remove " + (stray.size() == 1 ? "it" : "them") + ".");

@@ -82,7 +82,7 @@ class SeedAnnotationsTest {
     void malformed_seed_annotations_name_the_attribute_and_the_fix() {
         var events = KitServers.run(BadSeeds.class, KitServers.configuration(Engine.POSTGRESQL)).testEvents();
 
-        events.assertStatistics(stats -> stats.failed(8));
+        events.assertStatistics(stats -> stats.failed(10));
         events.assertThatEvents()
                 .haveExactly(1, event(finishedWithFailure(message(m -> m.contains("@PlantDefect(kind = TOO_LONG, table ="
                         + " \"customers\") on " + BadSeeds.class.getName() + ".missing() does not set futureLength.\nTo fix"
@@ -105,7 +105,17 @@ class SeedAnnotationsTest {
                         + " \"orders=10\", skip = \"orders\".")))))
                 .haveExactly(1, event(finishedWithFailure(message(m -> m.contains("@PlantDefect(kind = NULLS, table ="
                         + " \"customers\") on " + BadSeeds.class.getName() + ".strayScale() sets futureScale, which NULLS"
-                        + " does not use.")))));
+                        + " does not use.")))))
+                .haveExactly(1, event(finishedWithFailure(message(m -> m.contains("@PlantDefect(kind = NULLS, table ="
+                        + " \"customers\") on " + BadSeeds.class.getName() + ".strayBypass() sets bypassConstraints, which"
+                        + " NULLS does not use.")))))
+                .haveExactly(1, event(finishedWithFailure(message(m -> m.contains("@PlantDefect(kind = INVALID_DATES,"
+                        + " table = \"customers\") on " + BadSeeds.class.getName() + ".onlyPlantedFreeText() sets"
+                        + " onlyPlantedRows = true, but the realistic rows of customers.email would have to be valid"
+                        + " INVALID_DATES values, and the generator cannot tell what valid means for a free-text column.\n"
+                        + "To fix this, remove onlyPlantedRows = true, or give the column valid values with"
+                        + " rehearsal.seed(SeedPlan.withSeed(...).override(\"customers\", \"email\", ...)) in the test in"
+                        + " place of @SeedData.")))));
     }
 
     @MigrationRehearsal(locations = "classpath:db/fk")
@@ -152,6 +162,18 @@ class SeedAnnotationsTest {
         @SeedData(atVersion = "1")
         @PlantDefect(kind = DefectKind.NULLS, table = "customers", columns = "email", futureScale = 2)
         void strayScale(Rehearsal rehearsal) {
+        }
+
+        @Test
+        @SeedData(atVersion = "1")
+        @PlantDefect(kind = DefectKind.NULLS, table = "customers", columns = "email", bypassConstraints = true)
+        void strayBypass(Rehearsal rehearsal) {
+        }
+
+        @Test
+        @SeedData(atVersion = "1")
+        @PlantDefect(kind = DefectKind.INVALID_DATES, table = "customers", columns = "email", onlyPlantedRows = true)
+        void onlyPlantedFreeText(Rehearsal rehearsal) {
         }
     }
 }
