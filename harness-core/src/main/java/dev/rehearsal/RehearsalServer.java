@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +40,8 @@ public final class RehearsalServer implements AutoCloseable {
     private final Settings settings;
     private final Set<RehearsalDatabase> open = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Opening holds it shared, closing exclusive: see {@link #open(Migrations, String)}. */
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
 
     private RehearsalServer(JdbcServer server, Settings settings) {
         this.server = server;
@@ -105,25 +109,27 @@ public final class RehearsalServer implements AutoCloseable {
     public Rehearsal open(Migrations migrations, String nameHint) {
         Objects.requireNonNull(migrations, "migrations");
         Objects.requireNonNull(nameHint, "nameHint");
-        requireOpen();
-        RehearsalDatabase database = server.createDatabase(nameHint);
+        // a close() from another thread waits until this database is created and registered, then drops it:
+        // it never stops the server under a CREATE DATABASE (which would fail with a driver error, not "closed")
+        lifecycle.readLock().lock();
         try {
-            Rehearsal rehearsal = new DefaultRehearsal(database, migrations.settings(), reporter());
-            open.add(database);
-            database.whenFinished(() -> open.remove(database));
-            if (closed.get()) {
-                // closed while this one was being created: it goes too
-                database.close();
-                requireOpen();
-            }
-            return rehearsal;
-        } catch (RuntimeException e) {
+            requireOpen();
+            RehearsalDatabase database = server.createDatabase(nameHint);
             try {
-                database.close();
-            } catch (RuntimeException dropFailure) {
-                e.addSuppressed(dropFailure);
+                Rehearsal rehearsal = new DefaultRehearsal(database, migrations.settings(), reporter());
+                open.add(database);
+                database.whenFinished(() -> open.remove(database));
+                return rehearsal;
+            } catch (RuntimeException e) {
+                try {
+                    database.close();
+                } catch (RuntimeException dropFailure) {
+                    e.addSuppressed(dropFailure);
+                }
+                throw e;
             }
-            throw e;
+        } finally {
+            lifecycle.readLock().unlock();
         }
     }
 
@@ -187,17 +193,26 @@ public final class RehearsalServer implements AutoCloseable {
     }
 
     /**
-     * Drop the databases of the rehearsals still open, then stop the server if the harness started it. Closing again
-     * does nothing.
+     * Drop the databases of the rehearsals still open, then stop the server if the harness started it. A rehearsal being
+     * opened on another thread is waited for and dropped too; an {@code open} after this refuses. Closing again does
+     * nothing.
      *
      * @throws RehearsalException if a database could not be dropped or the server not stopped; the others are still
      *     dropped and the server still stopped
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
+        lifecycle.writeLock().lock();
+        try {
+            if (closed.compareAndSet(false, true)) {
+                closeOpenDatabasesAndStop();
+            }
+        } finally {
+            lifecycle.writeLock().unlock();
         }
+    }
+
+    private void closeOpenDatabasesAndStop() {
         RehearsalException failure = null;
         for (RehearsalDatabase database : Set.copyOf(open)) {
             try {

@@ -71,6 +71,45 @@ class RehearsalServerTest {
     }
 
     @Test
+    void a_close_while_other_threads_open_rehearsals_refuses_them_as_closed_and_never_stops_the_server_under_them()
+            throws Exception {
+        Map<String, String> embedded = Map.of(RehearsalSettings.REPORT_ENABLED, "false");
+        RehearsalServer server = ServerRequest.of(Engine.POSTGRESQL, RehearsalSettings.of(embedded)).start();
+        assertThat(server.provider()).isEqualTo(ProviderKind.EMBEDDED);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        java.util.concurrent.CountDownLatch firstOpened = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Integer>> openers = new java.util.ArrayList<>();
+        try {
+            for (int t = 0; t < 3; t++) {
+                openers.add(pool.submit(() -> {
+                    int opened = 0;
+                    while (true) {
+                        try {
+                            server.open(Migrations.at("classpath:db/fk"), "racing");
+                            opened++;
+                            firstOpened.countDown();
+                        } catch (RehearsalException refused) {
+                            if (refused.getMessage().startsWith("The server " + server.describe() + " was closed")) {
+                                return opened;
+                            }
+                            throw refused;
+                        }
+                    }
+                }));
+            }
+            assertThat(firstOpened.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            server.close();
+            for (java.util.concurrent.Future<Integer> opener : openers) {
+                // each thread ends on the "closed" refusal, none on a driver error from a server stopped under it
+                assertThat(opener.get(60, java.util.concurrent.TimeUnit.SECONDS)).isNotNegative();
+            }
+        } finally {
+            pool.shutdownNow();
+            server.close();
+        }
+    }
+
+    @Test
     void a_kept_database_outlives_its_rehearsal_and_the_server() throws SQLException {
         String name;
         String line;
@@ -115,7 +154,9 @@ class RehearsalServerTest {
     void bad_requests_name_what_to_change() {
         assertThatThrownBy(() -> ServerRequest.of(Engine.MYSQL, RehearsalSettings.of(Map.of())))
                 .isInstanceOf(DatabaseUnavailableException.class)
-                .hasMessageStartingWith("MySQL has no embedded server, and neither rehearsal.mysql.url nor an image is set");
+                .hasMessageStartingWith("MySQL has no embedded server, and neither rehearsal.mysql.url nor an image is set")
+                .as("a caller without JUnit is told its own way to name an image")
+                .hasMessageEndingWith("or ServerRequest.of(Engine.MYSQL, settings, \"mysql:8.4\", origin) in code.");
         assertThatThrownBy(() -> ServerRequest.of(Engine.POSTGRESQL, RehearsalSettings.of(Map.of()), " ", "the plugin's <image>"))
                 .isInstanceOf(RehearsalConfigurationException.class)
                 .hasMessage("the plugin's <image> names a blank image for PostgreSQL.\nTo fix this, name an image, e.g."
