@@ -4,12 +4,10 @@ import dev.rehearsal.Leftover;
 import dev.rehearsal.LeftoverKind;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.internal.dialect.Dialect;
-import dev.rehearsal.schema.Check;
+import dev.rehearsal.internal.flyway.DamageCheck;
 import dev.rehearsal.schema.ForeignKey;
-import dev.rehearsal.schema.Index;
 import dev.rehearsal.schema.Schema;
 import dev.rehearsal.schema.SchemaDiff;
-import dev.rehearsal.schema.Table;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,36 +31,27 @@ final class LeftoverFinder {
      */
     static List<Leftover> find(Schema schema, DataSource dataSource, Dialect dialect, String failedScript, SchemaDiff drift) {
         List<Leftover> leftovers = new ArrayList<>();
-        for (Table table : schema.tables()) {
-            for (ForeignKey fk : table.foreignKeys()) {
-                if (!fk.validated()) {
-                    leftovers.add(new Leftover(LeftoverKind.NOT_VALID_CONSTRAINT, table.name(), fk.name(), "foreign key "
-                            + "added NOT VALID: the rows it found were never checked"));
-                }
-            }
-            for (Check check : table.checks()) {
-                if (!check.validated()) {
-                    leftovers.add(new Leftover(LeftoverKind.NOT_VALID_CONSTRAINT, table.name(), check.name(), "check"
-                            + " added NOT VALID: the rows it found were never checked"));
-                }
-            }
-            for (Index index : table.indexes()) {
-                if (!index.valid()) {
-                    leftovers.add(new Leftover(LeftoverKind.INVALID_INDEX, table.name(), index.name(), "INVALID index, left"
-                            + " by a failed CREATE INDEX CONCURRENTLY: not used by queries"
-                            + (index.unique() ? ", not enforcing uniqueness" : "") + ", and IF NOT EXISTS skips it"));
-                }
+        for (DamageCheck.TableObject object : DamageCheck.invalid(schema)) {
+            if (object.kind().equals("index")) {
+                boolean unique = schema.table(object.table()).stream().flatMap(t -> t.indexes().stream())
+                        .anyMatch(i -> i.name().equals(object.name()) && i.unique());
+                leftovers.add(new Leftover(LeftoverKind.INVALID_INDEX, object.table(), object.name(), "INVALID index, left"
+                        + " by a failed CREATE INDEX CONCURRENTLY: not used by queries"
+                        + (unique ? ", not enforcing uniqueness" : "") + ", and IF NOT EXISTS skips it"));
+            } else {
+                leftovers.add(new Leftover(LeftoverKind.NOT_VALID_CONSTRAINT, object.table(), object.name(), object.kind()
+                        + " added NOT VALID: the rows it found were never checked"));
             }
         }
         try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement()) {
-            dev.rehearsal.internal.flyway.DamageCheck.violations(st, dialect, schema).forEach((fk, violating) -> {
+            DamageCheck.violations(st, dialect, schema).forEach((fk, violating) -> {
                 String parent = schema.table(fk.table()).flatMap(t -> t.foreignKeys().stream()
                         .filter(k -> k.name().equals(fk.name())).findFirst()).map(ForeignKey::referencedTable).orElse("its parent");
                 leftovers.add(new Leftover(LeftoverKind.FOREIGN_KEY_VIOLATED, fk.table(), fk.name(), violating
                         + " row(s) reference no row of " + parent + " (loaded with checks off, or before a NOT VALID"
                         + " constraint)"));
             });
-            dev.rehearsal.internal.flyway.DamageCheck.checkViolations(st, dialect, schema).forEach((check, count) -> {
+            DamageCheck.checkViolations(st, dialect, schema).forEach((check, count) -> {
                 if (count < 0) {
                     return; // the predicate cannot be evaluated alone
                 }

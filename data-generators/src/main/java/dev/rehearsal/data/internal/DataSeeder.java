@@ -58,7 +58,7 @@ public final class DataSeeder implements Seeder {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                Loader loader = Loader.of(target.engine(), connection);
+                Loader loader = Loader.of(target, connection);
                 KeyStore keys = new KeyStore(connection, loader::quote);
                 for (Table table : order.tables()) {
                     int rows = plan.rowsFor(table.name()).orElse(plan.defaultRows());

@@ -1,6 +1,7 @@
 package dev.rehearsal.data.internal;
 
 import dev.rehearsal.Engine;
+import dev.rehearsal.seed.spi.Seeder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,13 +24,15 @@ import org.postgresql.copy.CopyIn;
  */
 abstract class Loader {
 
-    static Loader of(Engine engine, Connection connection) {
-        return engine == Engine.POSTGRESQL ? new Copy(connection) : new Batches(connection);
+    static Loader of(Seeder.Target target, Connection connection) {
+        return target.engine() == Engine.POSTGRESQL ? new Copy(target, connection) : new Batches(target, connection);
     }
 
     final Connection connection;
+    private final Seeder.Target target;
 
-    Loader(Connection connection) {
+    Loader(Seeder.Target target, Connection connection) {
+        this.target = target;
         this.connection = connection;
     }
 
@@ -39,7 +42,10 @@ abstract class Loader {
     /** Turn foreign-key checks off or back on, for defects planted past them. */
     abstract void foreignKeyChecks(boolean on) throws SQLException;
 
-    abstract String quote(String identifier);
+    /** The name quoted as the harness quotes it, see {@link Seeder.Target#quote(String)}. */
+    final String quote(String identifier) {
+        return target.quote(identifier);
+    }
 
     /**
      * Whether the engine's default collations compare text without case and trailing spaces, so that a unique index
@@ -74,8 +80,8 @@ abstract class Loader {
 
         private static final int CHUNK = 1 << 16;
 
-        Copy(Connection connection) {
-            super(connection);
+        Copy(Seeder.Target target, Connection connection) {
+            super(target, connection);
         }
 
         @Override
@@ -98,11 +104,6 @@ abstract class Loader {
                     }
                 }
             }
-        }
-
-        @Override
-        String quote(String identifier) {
-            return "\"" + identifier.replace("\"", "\"\"") + "\"";
         }
 
         @Override
@@ -242,18 +243,13 @@ abstract class Loader {
 
         private static final int BATCH = 2_000;
 
-        Batches(Connection connection) {
-            super(connection);
+        Batches(Seeder.Target target, Connection connection) {
+            super(target, connection);
         }
 
         @Override
         boolean caselessText() {
             return true;
-        }
-
-        @Override
-        String quote(String identifier) {
-            return "`" + identifier.replace("`", "``") + "`";
         }
 
         @Override

@@ -8,8 +8,6 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Everything that differs between engines, so the rehearsal flow never branches on the engine.
@@ -17,10 +15,6 @@ import java.util.regex.Pattern;
 public interface Dialect {
 
     /** Statement forms whose target table the failure can be attributed to. */
-    Pattern TABLE_OF_STATEMENT = Pattern.compile(
-            "(?is)^\\s*(?:ALTER\\s+TABLE(?:\\s+ONLY)?(?:\\s+IF\\s+EXISTS)?|UPDATE|INSERT\\s+(?:IGNORE\\s+)?INTO|DELETE\\s+FROM"
-                    + "|CREATE\\s+(?:UNIQUE\\s+)?INDEX(?:\\s+CONCURRENTLY)?(?:\\s+IF\\s+NOT\\s+EXISTS)?\\s+[`\"\\w.]+\\s+ON(?:\\s+ONLY)?"
-                    + "|DROP\\s+TABLE(?:\\s+IF\\s+EXISTS)?|TRUNCATE(?:\\s+TABLE)?)\\s+([`\"]?[\\w.$]+[`\"]?)");
 
     static Dialect of(Engine engine) {
         return engine == Engine.POSTGRESQL ? new PostgresDialect() : new MysqlFamilyDialect(engine);
@@ -120,15 +114,9 @@ public interface Dialect {
      */
     boolean staysInEffect(String statement, java.util.List<String> laterStatements, boolean failingWasParsed);
 
-    /** The table a statement acts on, read from its text. */
-    static Optional<String> tableOfStatement(String statement) {
-        Matcher m = TABLE_OF_STATEMENT.matcher(dev.rehearsal.internal.jdbc.SqlText.stripLeadingComments(statement));
-        if (!m.find()) {
-            return Optional.empty();
-        }
-        String name = m.group(1).replace("`", "").replace("\"", "");
-        int dot = name.lastIndexOf('.');
-        return Optional.of(dot >= 0 ? name.substring(dot + 1) : name);
+    /** The table a statement acts on, read from its leading words as this engine reads them. */
+    default Optional<String> tableOf(String statement) {
+        return dev.rehearsal.internal.jdbc.SqlText.tableOf(statement, engine());
     }
 
     /** The first line of an error message. */

@@ -160,7 +160,7 @@ final class MysqlFamilyDialect implements Dialect {
         Optional<String> table = group(QUALIFIED_TABLE, message)
                 .filter(t -> !t.startsWith("#sql"))
                 .or(() -> group(TABLE_WORD, message))
-                .or(() -> Dialect.tableOfStatement(statement));
+                .or(() -> tableOf(statement));
         return new ErrorFields(message, Optional.empty(), constraint, table, column);
     }
 

@@ -120,7 +120,7 @@ final class PostgresDialect implements Dialect {
                 .or(() -> group(CONSTRAINT, message));
         Optional<String> table = (server == null ? Optional.<String>empty() : ErrorFields.nonBlank(server.getTable()))
                 .or(() -> group(RELATION, message))
-                .or(() -> Dialect.tableOfStatement(statement));
+                .or(() -> tableOf(statement));
         Optional<String> column = (server == null ? Optional.<String>empty() : ErrorFields.nonBlank(server.getColumn()))
                 .or(() -> group(COLUMN, message))
                 .or(() -> detail.flatMap(PostgresDialect::keyColumn));

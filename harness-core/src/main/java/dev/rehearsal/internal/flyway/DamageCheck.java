@@ -32,9 +32,6 @@ import javax.sql.DataSource;
  */
 public final class DamageCheck {
 
-    private static final java.util.regex.Pattern IF_NOT_EXISTS_INDEX = java.util.regex.Pattern.compile(
-            "(?is)^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?IF\\s+NOT\\s+EXISTS\\s+([\"`\\w]+)");
-
     /** Above this many rows a table's keys are not kept; its rows are only counted. */
     private static final long KEY_LIMIT = 200_000;
 
@@ -86,8 +83,9 @@ public final class DamageCheck {
         List<Damage> damage = new ArrayList<>();
         warnings.forEach(w -> damage.add(new Damage(DamageKind.WARNINGS, w.table(), w.message())));
         Set<String> deletedFrom = statements.stream()
-                .filter(s -> Set.of("DELETE", "TRUNCATE").contains(SqlText.leadingWords(s, 1).stream().findFirst().orElse("")))
-                .map(Dialect::tableOfStatement).flatMap(java.util.Optional::stream).map(DamageCheck::key)
+                .filter(s -> Set.of("DELETE", "TRUNCATE").contains(SqlText.leadingWords(s, 1, engine).stream().findFirst()
+                        .orElse("")))
+                .map(dialect::tableOf).flatMap(java.util.Optional::stream).map(DamageCheck::key)
                 .collect(Collectors.toSet());
         try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement()) {
             Schema after = SchemaReader.of(engine).read(connection, engine, historyTable);
@@ -131,9 +129,7 @@ public final class DamageCheck {
                 }
             });
             for (String statement : statements) {
-                java.util.regex.Matcher m = IF_NOT_EXISTS_INDEX.matcher(SqlText.stripLeadingComments(statement));
-                if (m.find()) {
-                    String index = m.group(1).replace("\"", "").replace("`", "");
+                for (String index : SqlText.indexCreatedIfNotExists(statement, engine).stream().toList()) {
                     after.tables().forEach(table -> table.indexes().stream()
                             .filter(i -> !i.valid() && i.name().equalsIgnoreCase(index))
                             .forEach(i -> damage.add(new Damage(DamageKind.INVALID_INDEX, table.name(), "CREATE INDEX IF NOT"
@@ -198,14 +194,13 @@ public final class DamageCheck {
         return violations;
     }
 
-    private static Set<TableObject> invalid(Schema schema) {
-        Set<TableObject> invalid = new HashSet<>();
+    /**
+     * What the engine keeps without enforcing it, table by table: foreign keys and checks added NOT VALID, then
+     * INVALID indexes. The one loop behind the damage of a step and the leftovers of a database.
+     */
+    public static Set<TableObject> invalid(Schema schema) {
+        Set<TableObject> invalid = new java.util.LinkedHashSet<>();
         for (Table table : schema.tables()) {
-            for (Index index : table.indexes()) {
-                if (!index.valid()) {
-                    invalid.add(new TableObject("index", table.name(), index.name()));
-                }
-            }
             for (ForeignKey fk : table.foreignKeys()) {
                 if (!fk.validated()) {
                     invalid.add(new TableObject("foreign key", table.name(), fk.name()));
@@ -214,6 +209,11 @@ public final class DamageCheck {
             for (Check check : table.checks()) {
                 if (!check.validated()) {
                     invalid.add(new TableObject("check", table.name(), check.name()));
+                }
+            }
+            for (Index index : table.indexes()) {
+                if (!index.valid()) {
+                    invalid.add(new TableObject("index", table.name(), index.name()));
                 }
             }
         }
@@ -262,7 +262,7 @@ public final class DamageCheck {
             if (!dialect.changedData(code)) {
                 return java.util.Optional.empty();
             }
-            return java.util.Optional.of(new DataWarning(Dialect.tableOfStatement(statement).orElse(script), script
+            return java.util.Optional.of(new DataWarning(dialect.tableOf(statement).orElse(script), script
                     + " statement " + index + " changed data with warning " + code + ": " + message));
         }
     }

@@ -66,7 +66,7 @@ final class FailureTranslator {
             int code = sql.map(SQLException::getErrorCode).orElse(statement.errorCode);
             ErrorFields fields = sql.map(e -> dialect.fields(e, text)).orElseGet(() -> new ErrorFields(
                     Dialect.firstLine(statement.errorMessage), Optional.empty(), Optional.empty(),
-                    Dialect.tableOfStatement(text), Optional.empty()));
+                    dialect.tableOf(text), Optional.empty()));
             return new Failure(version, script, checksum, OptionalInt.of(statement.index), FlywayInternals.failingLine(thrown),
                     Optional.of(text), sqlState, code == 0 ? OptionalInt.empty() : OptionalInt.of(code), fields.message(),
                     fields.detail(), fields.constraint(), fields.table(), fields.column(),

@@ -133,10 +133,30 @@ public final class SqlText {
      * then errs on the side of seeing more words.
      */
     public static List<String> leadingWords(String sql, int count, Engine engine) {
+        return words(sql, count, engine).stream()
+                .map(w -> w.quoted() ? w.text() : w.text().toUpperCase(Locale.ROOT)).toList();
+    }
+
+    /**
+     * A word of a statement as {@link #words} reads it.
+     *
+     * @param text the word as written (a quoted identifier without its quotes), or one punctuation character
+     * @param quoted whether it was a quoted identifier, which is never a keyword
+     */
+    public record Word(String text, boolean quoted) {
+
+        /** Whether this is the keyword, unquoted, in any case. */
+        public boolean is(String keyword) {
+            return !quoted && text.equalsIgnoreCase(keyword);
+        }
+    }
+
+    /** Like {@link #leadingWords(String, int, Engine)}, each word as written and whether it was quoted. */
+    public static List<Word> words(String sql, int count, Engine engine) {
         String text = sql;
         boolean mysql = engine != null && engine.isMysqlFamily();
         boolean postgres = engine != null && !engine.isMysqlFamily();
-        List<String> words = new ArrayList<>();
+        List<Word> words = new ArrayList<>();
         int i = 0;
         int n = text.length();
         while (i < n && words.size() < count) {
@@ -159,7 +179,7 @@ public final class SqlText {
             } else if (c == '`' || c == '"') {
                 int end = text.indexOf(c, i + 1);
                 end = end < 0 ? n : end;
-                words.add(text.substring(i + 1, end));
+                words.add(new Word(text.substring(i + 1, end), true));
                 i = end + 1;
             } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
                 int start = i;
@@ -167,13 +187,102 @@ public final class SqlText {
                         || text.charAt(i) == '$' || text.charAt(i) == '.')) {
                     i++;
                 }
-                words.add(text.substring(start, i).toUpperCase(Locale.ROOT));
+                words.add(new Word(text.substring(start, i), false));
             } else {
-                words.add(String.valueOf(c));
+                words.add(new Word(String.valueOf(c), false));
                 i++;
             }
         }
         return words;
+    }
+
+    /**
+     * Return the table a statement acts on, read from its leading words as the engine reads them: {@code ALTER TABLE
+     * [ONLY] [IF EXISTS] t}, {@code UPDATE t}, {@code INSERT [IGNORE] INTO t}, {@code DELETE FROM t},
+     * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [i] ON [ONLY] t}, {@code DROP TABLE [IF EXISTS] t},
+     * {@code TRUNCATE [TABLE] t}. A qualified name gives its last part; a quoted one keeps its case and dots.
+     */
+    public static java.util.Optional<String> tableOf(String sql, Engine engine) {
+        List<Word> w = words(sql, 16, engine);
+        int at = -1;
+        if (starts(w, 0, "ALTER", "TABLE")) {
+            at = skip(w, skip(w, 2, "ONLY"), "IF", "EXISTS");
+        } else if (starts(w, 0, "UPDATE")) {
+            at = skip(w, 1, "ONLY");
+        } else if (starts(w, 0, "INSERT")) {
+            int into = skip(w, 1, "IGNORE");
+            at = starts(w, into, "INTO") ? into + 1 : -1;
+        } else if (starts(w, 0, "DELETE", "FROM")) {
+            at = skip(w, 2, "ONLY");
+        } else if (starts(w, 0, "DROP", "TABLE")) {
+            at = skip(w, 2, "IF", "EXISTS");
+        } else if (starts(w, 0, "TRUNCATE")) {
+            at = skip(w, skip(w, 1, "TABLE"), "ONLY");
+        } else {
+            int index = indexNameAt(w);
+            if (index >= 0) {
+                int on = starts(w, index, "ON") ? index : index + 1;
+                at = starts(w, on, "ON") ? skip(w, on + 1, "ONLY") : -1;
+            }
+        }
+        return at < 0 ? java.util.Optional.empty() : name(w, at);
+    }
+
+    /** Return the name of the index a {@code CREATE INDEX ... IF NOT EXISTS name} creates, if the statement is one. */
+    public static java.util.Optional<String> indexCreatedIfNotExists(String sql, Engine engine) {
+        List<Word> w = words(sql, 16, engine);
+        int name = indexNameAt(w);
+        return name >= 2 && w.get(name - 1).is("EXISTS") && w.get(name - 2).is("NOT") && !starts(w, name, "ON")
+                ? name(w, name) : java.util.Optional.empty();
+    }
+
+    /** Where the index name (or ON) stands in {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS]}; -1 if not one. */
+    private static int indexNameAt(List<Word> w) {
+        if (!starts(w, 0, "CREATE")) {
+            return -1;
+        }
+        int index = skip(w, 1, "UNIQUE");
+        if (!starts(w, index, "INDEX")) {
+            return -1;
+        }
+        return skip(w, skip(w, index + 1, "CONCURRENTLY"), "IF", "NOT", "EXISTS");
+    }
+
+    private static boolean starts(List<Word> w, int at, String... keywords) {
+        for (int k = 0; k < keywords.length; k++) {
+            if (at + k >= w.size() || !w.get(at + k).is(keywords[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int skip(List<Word> w, int at, String... keywords) {
+        return starts(w, at, keywords) ? at + keywords.length : at;
+    }
+
+    /** The name at {@code at}, qualified or not ({@code s.t}, {@code "s"."t"}, {@code `s`.`t`}): its last part. */
+    private static java.util.Optional<String> name(List<Word> w, int at) {
+        int last = at;
+        while (last + 2 < w.size() && w.get(last + 1).text().equals(".") && !w.get(last + 1).quoted()) {
+            last += 2;
+        }
+        if (last >= w.size()) {
+            return java.util.Optional.empty();
+        }
+        Word word = w.get(last);
+        if (word.quoted()) {
+            return java.util.Optional.of(word.text());
+        }
+        String text = word.text();
+        if (text.isEmpty() || !(Character.isLetterOrDigit(text.charAt(0)) || text.charAt(0) == '_')) {
+            return java.util.Optional.empty();
+        }
+        int dot = text.lastIndexOf('.');
+        if (dot == text.length() - 1 && last + 1 < w.size() && w.get(last + 1).quoted()) {
+            return java.util.Optional.of(w.get(last + 1).text()); // public."Orders"
+        }
+        return java.util.Optional.of(dot >= 0 ? text.substring(dot + 1) : text);
     }
 
     /**

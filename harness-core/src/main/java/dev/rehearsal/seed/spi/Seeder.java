@@ -1,6 +1,7 @@
 package dev.rehearsal.seed.spi;
 
 import dev.rehearsal.Engine;
+import dev.rehearsal.internal.dialect.Dialect;
 import dev.rehearsal.schema.Schema;
 import dev.rehearsal.seed.SeedPlan;
 import dev.rehearsal.seed.SeedReport;
@@ -41,5 +42,16 @@ public interface Seeder {
      * @param terms the words messages use for what the user wrote
      */
     record Target(Engine engine, DataSource dataSource, Schema schema, String version, SeedTerms terms) {
+
+        /**
+         * Quote a table or column name the way the engine reads it ({@code "order"} on PostgreSQL, {@code `order`}
+         * on the MySQL family), as the harness quotes it everywhere else.
+         *
+         * @param identifier the name as the schema gives it; must not be {@code null}
+         * @return the quoted name
+         */
+        public String quote(String identifier) {
+            return Dialect.of(engine).quote(identifier);
+        }
     }
 }

@@ -105,4 +105,35 @@ class SqlTextTest {
         assertThat(SqlText.leadingWords("# c\nDROP", 1, Engine.MARIADB)).containsExactly("DROP");
         assertThat(SqlText.leadingWords("/*!40000 DROP DATABASE x*/", 2, Engine.MARIADB)).containsExactly("DROP", "DATABASE");
     }
+
+    @Test
+    void the_table_of_a_statement_is_read_from_its_words_as_the_engine_reads_them() {
+        assertThat(SqlText.tableOf("ALTER TABLE ONLY public.orders ADD CONSTRAINT fk FOREIGN KEY (c) REFERENCES p (id)",
+                Engine.POSTGRESQL)).hasValue("orders");
+        assertThat(SqlText.tableOf("alter table if exists \"Order Lines\" add column x int", Engine.POSTGRESQL))
+                .hasValue("Order Lines");
+        assertThat(SqlText.tableOf("/* a /* nested */ comment */ UPDATE \"shop\".\"orders\" SET total = 0",
+                Engine.POSTGRESQL)).hasValue("orders");
+        assertThat(SqlText.tableOf("UPDATE public.\"Orders\" SET total = 0", Engine.POSTGRESQL)).hasValue("Orders");
+        assertThat(SqlText.tableOf("INSERT IGNORE INTO `shop`.`orders` VALUES (1)", Engine.MARIADB)).hasValue("orders");
+        assertThat(SqlText.tableOf("# why\nDELETE FROM orders WHERE id < 5", Engine.MARIADB)).hasValue("orders");
+        assertThat(SqlText.tableOf("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ux_email ON ONLY customers (email)",
+                Engine.POSTGRESQL)).hasValue("customers");
+        assertThat(SqlText.tableOf("CREATE INDEX ON customers (email)", Engine.POSTGRESQL)).hasValue("customers");
+        assertThat(SqlText.tableOf("TRUNCATE TABLE audit_log", Engine.MARIADB)).hasValue("audit_log");
+        assertThat(SqlText.tableOf("DROP TABLE IF EXISTS old_orders", Engine.MARIADB)).hasValue("old_orders");
+        assertThat(SqlText.tableOf("SELECT 1", Engine.POSTGRESQL)).isEmpty();
+        // on the MySQL family "--2" is not a comment, so nothing here is an UPDATE
+        assertThat(SqlText.tableOf("SELECT 1--2\nUPDATE orders SET total = 0", Engine.MARIADB)).isEmpty();
+    }
+
+    @Test
+    void an_index_created_if_not_exists_is_named_without_its_quotes() {
+        assertThat(SqlText.indexCreatedIfNotExists("CREATE INDEX CONCURRENTLY IF NOT EXISTS \"Idx_Email\" ON c (email)",
+                Engine.POSTGRESQL)).hasValue("Idx_Email");
+        assertThat(SqlText.indexCreatedIfNotExists("create unique index if not exists ux on c (email)", Engine.POSTGRESQL))
+                .hasValue("ux");
+        assertThat(SqlText.indexCreatedIfNotExists("CREATE INDEX ux ON c (email)", Engine.POSTGRESQL)).isEmpty();
+        assertThat(SqlText.indexCreatedIfNotExists("CREATE INDEX IF NOT EXISTS ON c (email)", Engine.POSTGRESQL)).isEmpty();
+    }
 }
