@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import dev.rehearsal.schema.Schema;
+import dev.rehearsal.seed.BreakingData;
 import dev.rehearsal.seed.SeedPlan;
 import dev.rehearsal.seed.SeedReport;
 import dev.rehearsal.seed.spi.SeedTerms;
@@ -219,6 +220,19 @@ public interface Rehearsal extends AutoCloseable {
      * @throws RehearsalException if loading the rows fails
      */
     SeedReport seed(SeedPlan plan, SeedTerms terms);
+
+    /**
+     * Derive the data that would break the next pending migration: run it on a scratch database of the same server
+     * (migrated to this rehearsal's current version, schema only, then dropped), compare the schema before and after
+     * it, and turn what it newly requires of existing rows into defects, each with why ("V2 adds fk_orders_customer:
+     * orders.customer_id -> customers.id"). Plant them with {@code seed(SeedPlan.withSeed(n).defects(breaking.asDefects()))}
+     * before migrating.
+     *
+     * @return the breaking data; {@link BreakingData#isEmpty()} when the migration asks nothing new of existing rows
+     * @throws RehearsalException if no migration is pending, or the migration fails on the scratch database itself
+     *     (a syntax or schema failure, which no data causes): the message says which and shows its verdict
+     */
+    BreakingData deriveBreakingData();
 
     /**
      * Return what has been seeded into this database so far.

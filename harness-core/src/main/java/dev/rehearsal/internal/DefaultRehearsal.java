@@ -1,5 +1,6 @@
 package dev.rehearsal.internal;
 
+import dev.rehearsal.AppliedMigration;
 import dev.rehearsal.DatabaseInfo;
 import dev.rehearsal.Engine;
 import dev.rehearsal.HistoryRow;
@@ -10,20 +11,22 @@ import dev.rehearsal.RehearsalConfigurationException;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.RepairOutcome;
 import dev.rehearsal.StepOutcome;
+import dev.rehearsal.internal.derive.BreakingDataDeriver;
 import dev.rehearsal.internal.flyway.FlywaySteps;
 import dev.rehearsal.internal.flyway.MigrationSettings;
 import dev.rehearsal.internal.jdbc.SafetyGuard;
 import dev.rehearsal.internal.jdbc.SqlText;
 import dev.rehearsal.internal.jdbc.TrackingDataSource;
 import dev.rehearsal.internal.schema.SchemaReader;
-import dev.rehearsal.seed.spi.SeedTerms;
-import dev.rehearsal.seed.spi.Seeder;
 import dev.rehearsal.internal.server.RehearsalDatabase;
 import dev.rehearsal.internal.snapshot.DataReader;
 import dev.rehearsal.schema.Schema;
 import dev.rehearsal.schema.SchemaDiff;
+import dev.rehearsal.seed.BreakingData;
 import dev.rehearsal.seed.SeedPlan;
 import dev.rehearsal.seed.SeedReport;
+import dev.rehearsal.seed.spi.SeedTerms;
+import dev.rehearsal.seed.spi.Seeder;
 import dev.rehearsal.snapshot.DataSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
@@ -283,6 +286,37 @@ public final class DefaultRehearsal implements Rehearsal {
                 }
             }
             return run.schema();
+        }
+    }
+
+    @Override
+    public BreakingData deriveBreakingData() {
+        database.requireLive();
+        Optional<String> version = currentVersion();
+        String next = runner.pendingVersions().stream().findFirst().orElseThrow(() -> new RehearsalException(
+                "deriveBreakingData(): no migration is pending in " + runner.settings().locations() + " after version "
+                + version.orElse("<none>") + ", so there is nothing to derive breaking data for.\nTo fix this, call it"
+                + " at a version before the migration to rehearse, e.g. after migrateTo(\"1\")."));
+        try (RehearsalDatabase scratch = database.server().createDatabase("derive")) {
+            DefaultRehearsal run = new DefaultRehearsal(scratch, runner.settings(), outcome -> { }, new State(), false);
+            if (version.isPresent()) {
+                StepOutcome outcome = run.migrateTo(version.get());
+                if (outcome.failed()) {
+                    throw new RehearsalException("deriveBreakingData(): the migrations up to version " + version.get()
+                            + " fail on an empty database, so the schema before version " + next + " cannot be read:\n"
+                            + outcome.verdict());
+                }
+            }
+            Schema before = run.schema();
+            StepOutcome step = run.migrateTo(next);
+            if (step.failed()) {
+                throw new RehearsalException("deriveBreakingData(): version " + next + " fails on a database with no"
+                        + " rows, so no data causes its failure (" + step.failure().map(f -> f.failureClass().name())
+                        .orElse("") + "): fix the migration itself first.\n" + step.verdict());
+            }
+            String script = step.applied().stream().filter(m -> m.version().equals(next)).map(AppliedMigration::script)
+                    .findFirst().orElse("V" + next);
+            return BreakingDataDeriver.derive(before, run.schema(), next, script);
         }
     }
 

@@ -136,6 +136,18 @@ public final class SeedPlan {
         return new SeedPlan(seed, defaultRows, new LinkedHashMap<>(rows), skipped, overrides, newDefects);
     }
 
+    /**
+     * Plant these defects, e.g. those {@link BreakingData#asDefects()} derived from the next migration.
+     *
+     * @param defects the defects, in order; none may be {@code null}
+     * @return the new plan
+     */
+    public SeedPlan defects(java.util.Collection<Defect> defects) {
+        List<Defect> newDefects = new ArrayList<>(this.defects);
+        defects.forEach(d -> newDefects.add(requireNonNull(d, "defect")));
+        return new SeedPlan(seed, defaultRows, new LinkedHashMap<>(rows), skipped, overrides, newDefects);
+    }
+
     /** @return the seed */
     public long seed() {
         return seed;

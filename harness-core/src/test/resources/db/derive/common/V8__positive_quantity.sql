@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD CONSTRAINT ck_orders_quantity CHECK (quantity > 0);

@@ -1,0 +1,1 @@
+ALTER TABLE customers MODIFY name VARCHAR(20) NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE orders MODIFY total NUMERIC(5, 2) NOT NULL;
