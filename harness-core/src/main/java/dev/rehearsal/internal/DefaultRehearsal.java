@@ -119,6 +119,12 @@ public final class DefaultRehearsal implements Rehearsal {
         return runner.pendingVersions();
     }
 
+    /** The Flyway checksum of each versioned migration, by version: what a sweep's baseline pins. */
+    public Map<String, Integer> checksums() {
+        database.requireLive();
+        return runner.checksums();
+    }
+
     @Override
     public Schema schema() {
         database.requireLive();

@@ -134,6 +134,17 @@ public final class FlywaySteps {
                 .map(MigrationVersion::getVersion).toList();
     }
 
+    /** The Flyway checksum of each versioned migration the locations hold, by version, in order. */
+    public java.util.Map<String, Integer> checksums() {
+        java.util.Map<String, Integer> checksums = new java.util.LinkedHashMap<>();
+        for (MigrationInfo migration : info().all()) {
+            if (migration.getVersion() != null && migration.getChecksum() != null) {
+                checksums.put(migration.getVersion().getVersion(), migration.getChecksum());
+            }
+        }
+        return checksums;
+    }
+
     /**
      * What the locations hold, as Flyway resolves it: each migration's version, script and checksum. Two runs of
      * equal settings over the same fingerprint migrate the same way.

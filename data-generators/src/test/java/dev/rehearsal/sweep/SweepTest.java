@@ -1,0 +1,97 @@
+package dev.rehearsal.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rehearsal.Engine;
+import dev.rehearsal.FailureClass;
+import dev.rehearsal.Migrations;
+import dev.rehearsal.RehearsalException;
+import dev.rehearsal.RehearsalServer;
+import dev.rehearsal.RehearsalSettings;
+import dev.rehearsal.ServerRequest;
+import dev.rehearsal.support.TestDatabases;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The sweep over a history with one new requirement per migration: every derived defect breaks its migration, on the
+ * rows it was planted in; realistic rows break the two migrations whose requirement realistic data does not meet.
+ */
+class SweepTest {
+
+    static RehearsalServer server(Engine engine) {
+        Map<String, String> settings = new HashMap<>(TestDatabases.asExistingServer(engine));
+        settings.put(RehearsalSettings.REPORT_ENABLED, "false");
+        return ServerRequest.of(engine, RehearsalSettings.of(settings)).start();
+    }
+
+    static Migrations derive(Engine engine) {
+        return Migrations.at("classpath:db/derive/common",
+                "classpath:db/derive/" + (engine.isMysqlFamily() ? "mysql" : "postgresql"));
+    }
+
+    @ParameterizedTest
+    @MethodSource(TestDatabases.ENGINES)
+    void every_migration_is_rehearsed_on_realistic_rows_and_on_each_defect_derived_from_it(Engine engine) {
+        List<String> progress = new ArrayList<>();
+        SweepResult result;
+        try (RehearsalServer server = server(engine)) {
+            result = Sweep.of(derive(engine)).withRowsPerTable(50).withProgress(progress::add).run(server);
+        }
+        assertThat(result.stopped()).isEmpty();
+        assertThat(result.verdicts()).extracting(MigrationVerdict::version).startsWith("1", "2", "3", "4", "5", "6",
+                "7", "8", "9", "10");
+        // realistic rows: a nullable note is NULL in some rows, and free-text statuses are not the enum's labels —
+        // true data dependences of V3 and V9, shown by the statement that fails
+        assertThat(result.failingOnRealisticData()).extracting(MigrationVerdict::script)
+                .containsExactly("V3__note_required.sql", "V9__status_enum.sql");
+        MigrationVerdict notNull = result.verdict("3").orElseThrow();
+        assertThat(notNull.realistic().failure().orElseThrow().statement()).hasValueSatisfying(s -> assertThat(s)
+                .containsIgnoringCase("note"));
+        assertThat(notNull.realistic().note()).isEqualTo("V3 fails on realistic rows: a real bug, found without planting"
+                + " anything");
+        // every derived defect breaks its migration, on the rows it was planted in
+        for (MigrationVerdict verdict : result.verdicts()) {
+            for (CaseResult c : verdict.defects()) {
+                assertThat(c.outcome()).as(verdict.script() + ": " + c.name()).isEqualTo(CaseResult.Outcome.FAILED);
+                assertThat(c.failure().orElseThrow().failureClass()).as(c.name()).isEqualTo(FailureClass.DATA_DEPENDENT);
+                assertThat(c.plantedRows()).as(c.name()).hasSize(3)
+                        .allSatisfy(row -> assertThat(row).startsWith(c.defect().orElseThrow().defect().table() + "(id="));
+                assertThat(c.note()).startsWith("V" + verdict.version() + " needs a data fix first");
+            }
+        }
+        MigrationVerdict fk = result.verdict("2").orElseThrow();
+        assertThat(fk.isSafe()).isFalse();
+        assertThat(fk.unsafeAgainst()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("3 orphans in orders.customer_id (of customers)");
+            assertThat(c.failure().orElseThrow().script()).hasValue("V2__orders_customer_fk.sql");
+            assertThat(c.failure().orElseThrow().constraint()).hasValue("fk_orders_customer");
+        });
+        assertThat(result.verdict("1").orElseThrow().isSafe()).as("nothing exists before V1").isTrue();
+        assertThat(result.unsafe()).hasSize(engine.isMysqlFamily() ? 8 : 9);
+        assertThat(progress).anySatisfy(line -> assertThat(line).startsWith(engine.displayName() + " V2 (2/"))
+                .last().satisfies(line -> assertThat(line).contains(" migration(s) swept in "));
+    }
+
+    @ParameterizedTest
+    @MethodSource(TestDatabases.ENGINES)
+    void a_migration_that_fails_without_rows_stops_the_sweep_and_says_so(Engine engine) {
+        SweepResult result;
+        try (RehearsalServer server = server(engine)) {
+            result = Sweep.of(Migrations.at("classpath:db/syntax")).withProgress(line -> { }).run(server);
+            assertThatThrownBy(() -> Sweep.of(Migrations.at("classpath:db/none-here")).run(server))
+                    .isInstanceOf(RehearsalException.class);
+        }
+        assertThat(result.verdicts()).singleElement().satisfies(v -> {
+            assertThat(v.failsOnRealisticData()).isTrue();
+            assertThat(v.realistic().failure().orElseThrow().failureClass()).isEqualTo(FailureClass.SYNTAX);
+        });
+        assertThat(result.stopped()).hasValueSatisfying(why -> assertThat(why).startsWith("V1 fails on a database with"
+                + " no rows, so the versions after it were not swept: "));
+    }
+}
