@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rehearsal.Engine;
 import dev.rehearsal.FailureClass;
 import dev.rehearsal.Migrations;
+import dev.rehearsal.RehearsalConfigurationException;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.RehearsalServer;
 import dev.rehearsal.RehearsalSettings;
@@ -16,7 +17,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -114,6 +117,47 @@ class SweepTest {
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<section class=\"migration\" id=\"v3\" data-severity=\"0\">")
                 .contains("fk_orders_customer").doesNotContain("<script src").doesNotContain("http://").doesNotContain("https://");
         assertThat(html.indexOf("id=\"v3\"")).isLessThan(html.indexOf("id=\"v2\"")).isLessThan(html.indexOf("id=\"v1\""));
+    }
+
+    @Test
+    void a_baseline_of_released_migrations_binds_new_work_only(@TempDir Path dir) throws Exception {
+        List<SweepResult> results = TestDatabases.engines().map(SweepTest::swept).toList();
+        int findings = results.stream().mapToInt(r -> r.failingOnRealisticData().size()
+                + r.verdicts().stream().mapToInt(v -> v.unsafeAgainst().size()).sum()).sum();
+        assertThat(SweepPolicy.REPORT_ONLY.violations(results, Optional.empty())).isEmpty();
+        assertThat(SweepPolicy.FAIL_ON_REALISTIC_DATA.violations(results, Optional.empty()))
+                .hasSize(2 * results.size())
+                .allSatisfy(v -> assertThat(v).containsPattern(" V(3__note_required|9__status_enum)\\.sql fails on realistic rows: "));
+        List<String> unsafe = SweepPolicy.FAIL_ON_UNSAFE.violations(results, Optional.empty());
+        assertThat(unsafe).hasSize(findings).contains("PostgreSQL V2__orders_customer_fk.sql fails on 3 orphans in"
+                + " orders.customer_id (of customers): insert or update on table \"orders\" violates foreign key"
+                + " constraint \"fk_orders_customer\"");
+
+        // everything released so far is recorded: the same sweep passes
+        Path file = SweepBaseline.of(results).writeTo(dir.resolve("rehearsal-baseline.txt"));
+        assertThat(SweepPolicy.FAIL_ON_UNSAFE.violations(results, Optional.of(SweepBaseline.read(file)))).isEmpty();
+
+        // a baseline from before V8 was written: V8 and later are new work, and fail
+        List<String> lines = Files.readAllLines(file);
+        Path older = dir.resolve("older.txt");
+        Files.write(older, lines.stream().filter(l -> !l.matches("\\w+\t(8|9|10)\t.*")).toList());
+        assertThat(SweepPolicy.FAIL_ON_UNSAFE.violations(results, Optional.of(SweepBaseline.read(older))))
+                .isNotEmpty().allSatisfy(v -> assertThat(v).containsPattern(" V(8|9|10)__"));
+
+        // a released migration edited since the baseline is named, with the fix
+        Path edited = dir.resolve("edited.txt");
+        Files.write(edited, lines.stream().map(l -> l.matches("PostgreSQL\t2\t.*") ? l.replaceFirst("\t2\t[^\t]+\t",
+                "\t2\t12345\t") : l).toList());
+        assertThatThrownBy(() -> SweepPolicy.REPORT_ONLY.violations(results, Optional.of(SweepBaseline.read(edited))))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessageContaining("records V2__orders_customer_fk.sql with checksum 12345, and the script now has ")
+                .hasMessageEndingWith("To fix this, restore the script as it was released and roll forward with a new"
+                        + " migration (released migrations are not edited); if it was never released, record the"
+                        + " baseline again.");
+        Files.writeString(dir.resolve("not.txt"), "hello\n");
+        assertThatThrownBy(() -> SweepBaseline.read(dir.resolve("not.txt")))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessageContaining("is not a sweep baseline: its first line is not \"rehearsal-sweep-baseline/1\"");
     }
 
     @ParameterizedTest
