@@ -35,7 +35,7 @@ class ModuleBoundariesTest {
 
     /** The modules outside the core, whose main and test classes are checked. */
     private static final List<String> OTHER_MODULES = List.of("data-generators", "junit-extension", "benchmarks",
-            "embedded-mariadb", "embedded-postgres", "containers", "samples");
+            "embedded-mariadb", "embedded-postgres", "containers", "maven-plugin", "samples");
 
     private static final String CORE_INTERNAL = "dev.rehearsal.internal.";
 

@@ -1,0 +1,102 @@
+package dev.rehearsal.maven;
+
+import dev.rehearsal.Engine;
+import dev.rehearsal.Migrations;
+import dev.rehearsal.RehearsalConfigurationException;
+import dev.rehearsal.RehearsalServer;
+import dev.rehearsal.RehearsalSettings;
+import dev.rehearsal.ServerRequest;
+import dev.rehearsal.sweep.Sweep;
+import dev.rehearsal.sweep.SweepBaseline;
+import dev.rehearsal.sweep.SweepPolicy;
+import dev.rehearsal.sweep.SweepReport;
+import dev.rehearsal.sweep.SweepResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What the goal does, without Maven's types: sweep every engine, write the reports, record or apply the baseline,
+ * and say what fails the policy. The goal only gathers its parameters into this.
+ *
+ * @param engines the engines to sweep on, in order
+ * @param migrations the project's Flyway settings, with its class loader
+ * @param settings the {@code rehearsal.*} settings (servers, timeouts)
+ * @param policy what fails the build
+ * @param baseline the baseline file; read when it exists, written when {@code recordBaseline}
+ * @param recordBaseline whether to record this sweep's findings as the baseline instead of applying one
+ * @param outputDirectory where the reports go
+ * @param seed the seed of the realistic rows
+ * @param rowsPerTable rows per table
+ * @param log receives progress and results, one line each
+ */
+record SweepRun(List<Engine> engines, Migrations migrations, RehearsalSettings settings, SweepPolicy policy,
+        Path baseline, boolean recordBaseline, Path outputDirectory, long seed, int rowsPerTable, Consumer<String> log) {
+
+    /** What a run found, and what fails the policy. */
+    record Outcome(List<SweepResult> results, SweepReport.Written reports, List<String> violations,
+            Optional<SweepBaseline> baselineUsed) {
+    }
+
+    Outcome run() {
+        List<SweepResult> results = new ArrayList<>();
+        for (Engine engine : engines) {
+            try (RehearsalServer server = ServerRequest.of(engine, settings).start()) {
+                results.add(Sweep.of(migrations).withSeed(seed).withRowsPerTable(rowsPerTable).withProgress(log)
+                        .run(server));
+            }
+        }
+        SweepReport.Written reports = SweepReport.of(results).writeTo(outputDirectory);
+        log.accept("reports: " + reports.html() + ", " + reports.json().getFileName() + ", "
+                + reports.markdown().getFileName());
+        if (recordBaseline) {
+            SweepBaseline recorded = SweepBaseline.of(results);
+            recorded.writeTo(baseline);
+            log.accept("baseline recorded: " + recorded.size() + " finding(s) in " + baseline + "; commit it, and later"
+                    + " sweeps fail only on findings it does not list");
+            return new Outcome(results, reports, List.of(), Optional.of(recorded));
+        }
+        Optional<SweepBaseline> used = Files.isRegularFile(baseline) ? Optional.of(SweepBaseline.read(baseline))
+                : Optional.empty();
+        used.ifPresent(b -> log.accept("baseline: " + b.size() + " accepted finding(s) from " + baseline));
+        return new Outcome(results, reports, policy.violations(results, used), used);
+    }
+
+    /** The engines a comma-separated parameter names, refused naming the parameter. */
+    static List<Engine> engines(List<String> ids, String parameter) {
+        List<Engine> engines = new ArrayList<>();
+        for (String list : ids) {
+            for (String id : list.split(",")) {
+                if (id.isBlank()) {
+                    continue;
+                }
+                try {
+                    engines.add(Engine.fromId(id));
+                } catch (IllegalArgumentException e) {
+                    throw new RehearsalConfigurationException(parameter + " names '" + id.strip() + "', which is not an"
+                            + " engine the harness rehearses on.\nTo fix this, name postgresql, mysql or mariadb, e.g."
+                            + " <engines>postgresql,mariadb</engines> or -Drehearsal.sweep.engines=postgresql.");
+                }
+            }
+        }
+        if (engines.isEmpty()) {
+            throw new RehearsalConfigurationException(parameter + " names no engine.\nTo fix this, name one or more, e.g."
+                    + " <engines>postgresql</engines>.");
+        }
+        return List.copyOf(engines);
+    }
+
+    /** The policy a parameter names, refused naming the parameter. */
+    static SweepPolicy policy(String name, String parameter) {
+        for (SweepPolicy policy : SweepPolicy.values()) {
+            if (policy.name().equalsIgnoreCase(name.strip().replace('-', '_'))) {
+                return policy;
+            }
+        }
+        throw new RehearsalConfigurationException(parameter + " is '" + name + "', which is not a sweep policy.\nTo fix"
+                + " this, use REPORT_ONLY, FAIL_ON_REALISTIC_DATA or FAIL_ON_UNSAFE (the default).");
+    }
+}
