@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param generation whether and how the engine generates its value
  * @since 0.1
  */
-public record Column(String name, ColumnType type, boolean nullable, Optional<String> defaultValue, Generation generation) {
+public record Column(String name, ColumnType type, boolean nullable, Optional<String> defaultValue, Generation generation,
+        Optional<String> expression) {
 
     /** How the engine generates a column's value. */
     public enum Generation {
@@ -36,6 +37,8 @@ public record Column(String name, ColumnType type, boolean nullable, Optional<St
      * @param nullable whether it accepts NULL
      * @param defaultValue its default expression as the engine shows it, if any
      * @param generation whether and how the engine generates its value
+     * @param expression the expression a {@link Generation#COMPUTED} column is computed from, as the engine shows it,
+     *     e.g. {@code ((body ->> 'deleted'::text))::boolean}; empty for other columns
      * @throws NullPointerException if a component is {@code null}
      */
     public Column {
@@ -43,11 +46,27 @@ public record Column(String name, ColumnType type, boolean nullable, Optional<St
         requireNonNull(type, "type");
         requireNonNull(defaultValue, "defaultValue");
         requireNonNull(generation, "generation");
+        requireNonNull(expression, "expression");
+    }
+
+    /**
+     * Create a column that is not computed from an expression.
+     *
+     * @param name the column's name
+     * @param type its type
+     * @param nullable whether it accepts NULL
+     * @param defaultValue its default expression as the engine shows it, if any
+     * @param generation whether and how the engine generates its value
+     * @throws NullPointerException if a component is {@code null}
+     */
+    public Column(String name, ColumnType type, boolean nullable, Optional<String> defaultValue, Generation generation) {
+        this(name, type, nullable, defaultValue, generation, Optional.empty());
     }
 
     @Override
     public String toString() {
         return name + " " + type + (nullable ? "" : " not null") + defaultValue.map(d -> " default " + d).orElse("")
-                + (generation == Generation.NONE ? "" : " generated " + generation.name().toLowerCase(java.util.Locale.ROOT));
+                + (generation == Generation.NONE ? "" : " generated " + generation.name().toLowerCase(java.util.Locale.ROOT))
+                + expression.map(e -> " as (" + e + ")").orElse("");
     }
 }

@@ -143,7 +143,8 @@ public final class SchemaDiff {
         return column.type() + (column.nullable() ? " null" : " not null")
                 + column.defaultValue().map(d -> " default " + normalize(d)).orElse("")
                 + (column.generation() == Column.Generation.NONE ? "" : " generated "
-                        + column.generation().name().toLowerCase(Locale.ROOT));
+                        + column.generation().name().toLowerCase(Locale.ROOT))
+                + column.expression().map(e -> " as (" + normalize(e) + ")").orElse("");
     }
 
     private static String normalize(String text) {

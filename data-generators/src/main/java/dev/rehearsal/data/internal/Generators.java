@@ -53,7 +53,10 @@ final class Generators {
             case TIME -> row -> LocalTime.ofSecondOfDay(context.random().nextInt(24 * 3600));
             case TIMESTAMP -> timestamp(context);
             case UUID -> new UniqueUuid(context.random());
-            case JSON -> row -> Json.object(context.pools(), context.random(), row);
+            case JSON -> {
+                java.util.Map<String, ColumnType.Kind> read = Json.keysReadFrom(context.table(), context.column());
+                yield row -> Json.object(context.pools(), context.random(), row, read);
+            }
             case BINARY -> binary(context);
             case ENUM -> enumeration(context);
             case OTHER -> throw SeedErrors.cannotGenerate(context.table(), context.column(),
@@ -232,7 +235,11 @@ final class Generators {
             case HASH -> row -> texts.hex(64);
             case DATE_TEXT, BIRTH_DATE -> row -> randomDate(context.random(), semantic == Semantic.BIRTH_DATE).toString();
             case TIMESTAMP_TEXT -> row -> randomTimestamp(context.random()).toString().replace('T', ' ');
-            case JSON -> row -> maxLength >= 120 ? Json.object(context.pools(), context.random(), row) : "{}";
+            case JSON -> {
+                java.util.Map<String, ColumnType.Kind> read = Json.keysReadFrom(context.table(), context.column());
+                yield row -> maxLength >= 120 || !read.isEmpty()
+                        ? Json.object(context.pools(), context.random(), row, read) : "{}";
+            }
             case MONEY -> row -> BigDecimal.valueOf(50 + context.random().nextInt(99_950), 2).toPlainString();
             case QUANTITY, AGE, RATING, PERCENT, PRIORITY, VERSION, DURATION, YEAR, POSITION ->
                     row -> Long.toString(1 + context.random().nextInt(100));

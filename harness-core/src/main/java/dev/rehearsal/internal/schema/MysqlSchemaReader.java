@@ -33,7 +33,7 @@ final class MysqlSchemaReader extends SchemaReader {
 
     private static final String COLUMNS = """
             SELECT table_name, column_name, column_default, is_nullable, data_type, column_type,
-                   character_maximum_length, numeric_precision, numeric_scale, extra
+                   character_maximum_length, numeric_precision, numeric_scale, extra, generation_expression
             FROM information_schema.columns WHERE table_schema = DATABASE()
             ORDER BY table_name, ordinal_position""";
 
@@ -129,8 +129,11 @@ final class MysqlSchemaReader extends SchemaReader {
         if (mariadb && "NULL".equals(defaultValue)) {
             defaultValue = null; // MariaDB shows a NULL default as the word; a string default comes quoted
         }
+        String expression = rs.getString("generation_expression");
+        boolean computed = generation == Column.Generation.COMPUTED;
         return new Column(rs.getString("column_name"), type, "YES".equals(rs.getString("is_nullable")),
-                Optional.ofNullable(defaultValue), generation);
+                Optional.ofNullable(defaultValue), generation,
+                computed && expression != null && !expression.isBlank() ? Optional.of(expression) : Optional.empty());
     }
 
     static Kind kind(String dataType, String columnType) {
@@ -208,7 +211,7 @@ final class MysqlSchemaReader extends SchemaReader {
                     if (c.name().equalsIgnoreCase(name) && c.type().kind() == Kind.STRING) {
                         ColumnType json = new ColumnType("json", Kind.JSON, OptionalInt.empty(), OptionalInt.empty(),
                                 OptionalInt.empty(), false, List.of());
-                        table.columns.set(i, new Column(c.name(), json, c.nullable(), c.defaultValue(), c.generation()));
+                        table.columns.set(i, new Column(c.name(), json, c.nullable(), c.defaultValue(), c.generation(), c.expression()));
                     }
                 }
             }

@@ -147,8 +147,11 @@ final class PostgresSchemaReader extends SchemaReader {
         } else {
             generation = Column.Generation.NONE;
         }
+        // a generated column's expression is in pg_attrdef, where defaults are: it is no default
+        boolean computed = generation == Column.Generation.COMPUTED;
         return new Column(rs.getString("column_name"), type, !rs.getBoolean("not_null"),
-                Optional.ofNullable(defaultValue), generation);
+                computed ? Optional.empty() : Optional.ofNullable(defaultValue), generation,
+                computed ? Optional.ofNullable(defaultValue) : Optional.empty());
     }
 
     static Kind kind(String udt) {
