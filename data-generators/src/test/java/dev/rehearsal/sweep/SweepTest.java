@@ -11,9 +11,12 @@ import dev.rehearsal.RehearsalException;
 import dev.rehearsal.RehearsalServer;
 import dev.rehearsal.RehearsalSettings;
 import dev.rehearsal.ServerRequest;
+import dev.rehearsal.seed.ColumnValues;
+import dev.rehearsal.seed.SeedPlan;
 import dev.rehearsal.support.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +161,30 @@ class SweepTest {
         assertThatThrownBy(() -> SweepBaseline.read(dir.resolve("not.txt")))
                 .isInstanceOf(RehearsalConfigurationException.class)
                 .hasMessageContaining("is not a sweep baseline: its first line is not \"rehearsal-sweep-baseline/1\"");
+    }
+
+    @ParameterizedTest
+    @MethodSource(TestDatabases.ENGINES)
+    void realistic_data_failures_are_declared_impossible_with_hints_and_the_defects_still_break(Engine engine) {
+        List<String> progress = new ArrayList<>();
+        SweepResult result;
+        try (RehearsalServer server = server(engine)) {
+            result = Sweep.of(derive(engine)).withRowsPerTable(50).withProgress(progress::add)
+                    .withHints(SeedPlan.withSeed(0)
+                            .requiredInPractice("orders", "note")
+                            .override("orders", "status", ColumnValues.oneOf("NEW", "PAID", "SHIPPED"))
+                            .nullRate("orders", "placed_on", 0.5)
+                            .uniqueInPractice("customers", "email")
+                            .requiredInPractice("invoices", "number"))
+                    .run(server);
+        }
+        assertThat(result.failingOnRealisticData()).as("the note is always filled, the status one of the labels")
+                .isEmpty();
+        assertThat(result.verdict("3").orElseThrow().unsafeAgainst()).as("planted NULLs still break V3").hasSize(1);
+        assertThat(result.verdict("9").orElseThrow().unsafeAgainst()).as("other labels still break V9").hasSize(1);
+        assertThat(result.verdict("4").orElseThrow().realistic().outcome()).isEqualTo(CaseResult.Outcome.PASSED);
+        assertThat(progress).contains("the hint invoices.number names a table or column no version of the history had:"
+                + " check its name");
     }
 
     @ParameterizedTest

@@ -25,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -56,12 +58,14 @@ public final class Sweep {
     private final long seed;
     private final int defaultRows;
     private final Consumer<String> progress;
+    private final SeedPlan hints;
 
-    private Sweep(Migrations migrations, long seed, int defaultRows, Consumer<String> progress) {
+    private Sweep(Migrations migrations, long seed, int defaultRows, Consumer<String> progress, SeedPlan hints) {
         this.migrations = migrations;
         this.seed = seed;
         this.defaultRows = defaultRows;
         this.progress = progress;
+        this.hints = hints;
     }
 
     /**
@@ -71,7 +75,8 @@ public final class Sweep {
      * @return the sweep
      */
     public static Sweep of(Migrations migrations) {
-        return new Sweep(requireNonNull(migrations, "migrations"), 1, 100, line -> System.out.println("rehearsal sweep: " + line));
+        return new Sweep(requireNonNull(migrations, "migrations"), 1, 100, line -> System.out.println("rehearsal sweep: " + line),
+                SeedPlan.withSeed(1));
     }
 
     /**
@@ -81,7 +86,7 @@ public final class Sweep {
      * @return the copy
      */
     public Sweep withSeed(long newSeed) {
-        return new Sweep(migrations, newSeed, defaultRows, progress);
+        return new Sweep(migrations, newSeed, defaultRows, progress, hints);
     }
 
     /**
@@ -96,7 +101,7 @@ public final class Sweep {
             throw new IllegalArgumentException("withRowsPerTable(" + rows + "): a sweep needs rows to break.\nTo fix this,"
                     + " give 1 or more, e.g. withRowsPerTable(100).");
         }
-        return new Sweep(migrations, seed, rows, progress);
+        return new Sweep(migrations, seed, rows, progress, hints);
     }
 
     /**
@@ -106,7 +111,65 @@ public final class Sweep {
      * @return the copy
      */
     public Sweep withProgress(Consumer<String> lines) {
-        return new Sweep(migrations, seed, defaultRows, requireNonNull(lines, "lines"));
+        return new Sweep(migrations, seed, defaultRows, requireNonNull(lines, "lines"), hints);
+    }
+
+    /**
+     * Return a copy whose realistic rows follow what the data holds in practice though the schema does not say so:
+     * the {@linkplain SeedPlan#override overrides}, {@linkplain SeedPlan#nullRate NULL rates} (and columns
+     * {@linkplain SeedPlan#requiredInPractice required in practice}) and {@linkplain SeedPlan#uniqueInPractice
+     * unique sets} of this plan apply at every version where their table and column exist; its seed, rows and defects
+     * are ignored (the sweep's own apply). A realistic-data failure is either a true finding, kept (or recorded in a
+     * baseline), or declared impossible this way.
+     *
+     * <pre>{@code
+     * Sweep.of(migrations).withHints(SeedPlan.withSeed(0)
+     *         .requiredInPractice("orders", "note")
+     *         .override("orders", "status", ColumnValues.oneOf("NEW", "PAID", "SHIPPED")))
+     * }</pre>
+     *
+     * @param plan the hints; must not be {@code null}
+     * @return the copy
+     */
+    public Sweep withHints(SeedPlan plan) {
+        return new Sweep(migrations, seed, defaultRows, progress, requireNonNull(plan, "plan"));
+    }
+
+    /** Every table.column the hints name that no plan of a run used ({@code matched}, filled as the versions go by). */
+    private List<String> unmatchedHints(Set<String> matched) {
+        List<String> named = new ArrayList<>();
+        hints.overrides().forEach((t, columns) -> columns.keySet().forEach(c -> named.add(t + "." + c)));
+        hints.nullRates().forEach((t, columns) -> columns.keySet().forEach(c -> named.add(t + "." + c)));
+        hints.uniqueInPractice().forEach((t, sets) -> sets.forEach(set -> set.forEach(c -> named.add(t + "." + c))));
+        return named.stream().distinct().filter(n -> !matched.contains(n)).toList();
+    }
+
+    /** The sweep's plan at a version: its seed and rows, and the hints whose tables and columns exist there. */
+    private SeedPlan plan(Schema schema, Set<String> matched) {
+        SeedPlan plan = SeedPlan.withSeed(seed).defaultRows(defaultRows);
+        for (Table table : schema.tables()) {
+            String key = table.name().toLowerCase(Locale.ROOT);
+            for (Map.Entry<String, dev.rehearsal.seed.ColumnValues> override : hints.overrides().getOrDefault(key, Map.of())
+                    .entrySet()) {
+                if (table.column(override.getKey()).isPresent()) {
+                    matched.add(key + "." + override.getKey());
+                    plan = plan.override(table.name(), override.getKey(), override.getValue());
+                }
+            }
+            for (Map.Entry<String, Double> rate : hints.nullRates().getOrDefault(key, Map.of()).entrySet()) {
+                if (table.column(rate.getKey()).isPresent()) {
+                    matched.add(key + "." + rate.getKey());
+                    plan = plan.nullRate(table.name(), rate.getKey(), rate.getValue());
+                }
+            }
+            for (List<String> set : hints.uniqueInPractice().getOrDefault(key, List.of())) {
+                if (set.stream().allMatch(c -> table.column(c).isPresent())) {
+                    set.forEach(c -> matched.add(key + "." + c));
+                    plan = plan.uniqueInPractice(table.name(), set.toArray(String[]::new));
+                }
+            }
+        }
+        return plan;
     }
 
     /**
@@ -121,6 +184,7 @@ public final class Sweep {
         long start = System.nanoTime();
         List<MigrationVerdict> verdicts = new ArrayList<>();
         Optional<String> stopped = Optional.empty();
+        Set<String> matched = ConcurrentHashMap.newKeySet();
         String engine = server.engine().displayName();
         Rehearsal realistic = server.open(migrations, "sweep");
         try {
@@ -143,12 +207,12 @@ public final class Sweep {
                     failsEmpty = Optional.of(e.getMessage().lines().findFirst().orElse(""));
                     derived = new BreakingData(version, "V" + version, List.of(), List.of());
                 }
-                CaseResult realisticCase = realisticCase(realistic, version, where);
+                CaseResult realisticCase = realisticCase(realistic, version, where, matched);
                 List<CaseResult> cases = new ArrayList<>();
                 for (int d = 0; d < derived.defects().size(); d++) {
                     DerivedDefect defect = derived.defects().get(d);
                     cases.add(defectCase(server, previous, version, defect, where + ", defect " + (d + 1) + "/"
-                            + derived.defects().size()));
+                            + derived.defects().size(), matched));
                 }
                 String script = realisticCase.failure().flatMap(dev.rehearsal.Failure::script).orElse(derived.script());
                 Integer checksum = checksums.get(version);
@@ -174,17 +238,19 @@ public final class Sweep {
         } finally {
             realistic.close();
         }
+        unmatchedHints(matched).forEach(h -> progress.accept("the hint " + h + " names a table or column no version of the"
+                + " history had: check its name"));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         progress.accept(String.format(Locale.ROOT, "%s: %d migration(s) swept in %.1f s", engine, verdicts.size(),
                 took.toMillis() / 1000.0));
         return new SweepResult(server.engine(), server.describe(), migrations.origin(), verdicts, stopped, took);
     }
 
-    private CaseResult realisticCase(Rehearsal realistic, String version, String where) {
+    private CaseResult realisticCase(Rehearsal realistic, String version, String where, Set<String> matched) {
         long start = System.nanoTime();
         String note = "";
         try {
-            seedEmptyTables(realistic);
+            seedEmptyTables(realistic, matched);
         } catch (RehearsalException e) {
             note = "Seeding realistic rows failed, so the migration ran over the rows already there: " + e.getMessage();
         }
@@ -199,7 +265,7 @@ public final class Sweep {
     }
 
     private CaseResult defectCase(RehearsalServer server, Optional<String> previous, String version, DerivedDefect derived,
-            String where) {
+            String where, Set<String> matched) {
         long start = System.nanoTime();
         CaseResult result;
         try (Rehearsal rehearsal = server.open(migrations, "sweep_case")) {
@@ -218,7 +284,7 @@ public final class Sweep {
             }
             SeedReport report;
             try {
-                report = rehearsal.seed(SeedPlan.withSeed(seed).defaultRows(defaultRows).defect(defect));
+                report = rehearsal.seed(plan(rehearsal.schema(), matched).defect(defect));
             } catch (RehearsalException e) {
                 result = notRun(derived, "The defect cannot be planted at version " + previous.orElse("<none>") + ": "
                         + e.getMessage(), start);
@@ -251,16 +317,17 @@ public final class Sweep {
     }
 
     /** Seed the tables that have no rows yet; the others keep the rows earlier steps seeded and migrated. */
-    private void seedEmptyTables(Rehearsal rehearsal) {
+    private void seedEmptyTables(Rehearsal rehearsal, Set<String> matched) {
         Schema schema = rehearsal.schema();
         if (schema.tables().isEmpty()) {
             return;
         }
         Dialect dialect = Dialect.of(schema.engine());
+        SeedPlan plan = plan(schema, matched);
         List<String> filled = schema.tables().stream().map(Table::name)
                 .filter(t -> rehearsal.queryForLong("SELECT COUNT(*) FROM " + dialect.quote(t)) > 0).toList();
         if (filled.size() < schema.tables().size()) {
-            rehearsal.seed(SeedPlan.withSeed(seed).defaultRows(defaultRows).skip(filled.toArray(String[]::new)));
+            rehearsal.seed(plan.skip(filled.toArray(String[]::new)));
         }
     }
 

@@ -96,6 +96,18 @@ public class SweepMojo extends AbstractMojo {
     @Parameter(property = "rehearsal.sweep.rowsPerTable", defaultValue = "100")
     private int rowsPerTable;
 
+    /** Columns the application always fills though the schema allows NULL, each {@code table.column}. */
+    @Parameter
+    private List<String> requiredInPractice;
+
+    /** Columns whose values never repeat in practice though no key says so: {@code table.column} or {@code table.a+b}. */
+    @Parameter
+    private List<String> uniqueInPractice;
+
+    /** How often a nullable column is NULL in realistic rows: {@code <orders.note>0.05</orders.note>}. */
+    @Parameter
+    private Map<String, String> nullRates;
+
     /** {@code rehearsal.*} settings, e.g. {@code <rehearsal.mariadb.url>jdbc:mysql://127.0.0.1:3306/</rehearsal.mariadb.url>}. */
     @Parameter
     private Map<String, String> settings;
@@ -160,7 +172,10 @@ public class SweepMojo extends AbstractMojo {
                 // the progress lines and the reports say what happened; every step's verdict only when asked for
                 .or(() -> key.equals(RehearsalSettings.REPORT_ENABLED) ? Optional.of("false") : Optional.empty()));
         return new SweepRun(chosen, migrations, rehearsalSettings, chosenPolicy, baseline.toPath(), recordBaseline,
-                outputDirectory.toPath(), seed, rowsPerTable, line -> getLog().info("rehearsal sweep: " + line));
+                outputDirectory.toPath(), seed, rowsPerTable, SweepRun.hints(
+                        requiredInPractice == null ? List.of() : requiredInPractice,
+                        uniqueInPractice == null ? List.of() : uniqueInPractice, nullRates == null ? Map.of() : nullRates),
+                line -> getLog().info("rehearsal sweep: " + line));
     }
 
     /** The project's classes, resources and test dependencies, where Flyway finds the scripts and Java migrations. */

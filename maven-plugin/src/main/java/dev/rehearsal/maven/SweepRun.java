@@ -6,6 +6,7 @@ import dev.rehearsal.RehearsalConfigurationException;
 import dev.rehearsal.RehearsalServer;
 import dev.rehearsal.RehearsalSettings;
 import dev.rehearsal.ServerRequest;
+import dev.rehearsal.seed.SeedPlan;
 import dev.rehearsal.sweep.Sweep;
 import dev.rehearsal.sweep.SweepBaseline;
 import dev.rehearsal.sweep.SweepPolicy;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -31,10 +33,12 @@ import java.util.function.Consumer;
  * @param outputDirectory where the reports go
  * @param seed the seed of the realistic rows
  * @param rowsPerTable rows per table
+ * @param hints what the data holds in practice: required columns, NULL rates, unique sets
  * @param log receives progress and results, one line each
  */
 record SweepRun(List<Engine> engines, Migrations migrations, RehearsalSettings settings, SweepPolicy policy,
-        Path baseline, boolean recordBaseline, Path outputDirectory, long seed, int rowsPerTable, Consumer<String> log) {
+        Path baseline, boolean recordBaseline, Path outputDirectory, long seed, int rowsPerTable, SeedPlan hints,
+        Consumer<String> log) {
 
     /** What a run found, and what fails the policy. */
     record Outcome(List<SweepResult> results, SweepReport.Written reports, List<String> violations,
@@ -45,8 +49,8 @@ record SweepRun(List<Engine> engines, Migrations migrations, RehearsalSettings s
         List<SweepResult> results = new ArrayList<>();
         for (Engine engine : engines) {
             try (RehearsalServer server = ServerRequest.of(engine, settings).start()) {
-                results.add(Sweep.of(migrations).withSeed(seed).withRowsPerTable(rowsPerTable).withProgress(log)
-                        .run(server));
+                results.add(Sweep.of(migrations).withSeed(seed).withRowsPerTable(rowsPerTable).withHints(hints)
+                        .withProgress(log).run(server));
             }
         }
         SweepReport.Written reports = SweepReport.of(results).writeTo(outputDirectory);
@@ -87,6 +91,48 @@ record SweepRun(List<Engine> engines, Migrations migrations, RehearsalSettings s
                     + " <engines>postgresql</engines>.");
         }
         return List.copyOf(engines);
+    }
+
+    /**
+     * The hints of {@code <requiredInPractice>} ({@code table.column}), {@code <uniqueInPractice>}
+     * ({@code table.column} or {@code table.a+b}) and {@code <nullRates>} ({@code table.column} to a rate).
+     */
+    static SeedPlan hints(List<String> required, List<String> unique, Map<String, String> nullRates) {
+        SeedPlan hints = SeedPlan.withSeed(0);
+        for (String entry : required) {
+            String[] at = column(entry, "<requiredInPractice>");
+            hints = hints.requiredInPractice(at[0], at[1]);
+        }
+        for (String entry : unique) {
+            String[] at = column(entry, "<uniqueInPractice>");
+            hints = hints.uniqueInPractice(at[0], at[1].split("\\+"));
+        }
+        for (Map.Entry<String, String> entry : nullRates.entrySet()) {
+            String[] at = column(entry.getKey(), "<nullRates>");
+            double rate;
+            try {
+                rate = Double.parseDouble(entry.getValue().strip());
+            } catch (NumberFormatException e) {
+                rate = -1;
+            }
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new RehearsalConfigurationException("<nullRates> gives " + entry.getKey() + " the rate '"
+                        + entry.getValue() + "', which is not a share of the rows.\nTo fix this, give a number from 0"
+                        + " (never NULL) to 1 (always NULL), e.g. <" + entry.getKey() + ">0.05</" + entry.getKey() + ">.");
+            }
+            hints = hints.nullRate(at[0], at[1], rate);
+        }
+        return hints;
+    }
+
+    private static String[] column(String entry, String parameter) {
+        String text = entry.strip();
+        int dot = text.indexOf('.');
+        if (dot <= 0 || dot == text.length() - 1) {
+            throw new RehearsalConfigurationException(parameter + " names '" + entry + "', which is not table.column.\n"
+                    + "To fix this, write it like orders.note.");
+        }
+        return new String[] {text.substring(0, dot), text.substring(dot + 1)};
     }
 
     /** The policy a parameter names, refused naming the parameter. */

@@ -7,6 +7,7 @@ import dev.rehearsal.Engine;
 import dev.rehearsal.Migrations;
 import dev.rehearsal.RehearsalConfigurationException;
 import dev.rehearsal.RehearsalSettings;
+import dev.rehearsal.seed.SeedPlan;
 import dev.rehearsal.support.TestDatabases;
 import dev.rehearsal.sweep.SweepPolicy;
 import java.nio.file.Files;
@@ -32,7 +33,8 @@ class SweepRunTest {
         engines.forEach(e -> settings.putAll(TestDatabases.asExistingServer(e)));
         settings.put(RehearsalSettings.REPORT_ENABLED, "false");
         return new SweepRun(engines, Migrations.at(locations), RehearsalSettings.of(settings), SweepPolicy.FAIL_ON_UNSAFE,
-                dir.resolve("rehearsal-baseline.txt"), record, dir.resolve("target/rehearsal"), 1, 30, log::add);
+                dir.resolve("rehearsal-baseline.txt"), record, dir.resolve("target/rehearsal"), 1, 30,
+                SweepRun.hints(List.of(), List.of(), Map.of()), log::add);
     }
 
     @Test
@@ -81,5 +83,17 @@ class SweepRunTest {
                 .hasMessage("<policy> is 'fail-always', which is not a sweep policy.\nTo fix this, use REPORT_ONLY,"
                         + " FAIL_ON_REALISTIC_DATA or FAIL_ON_UNSAFE (the default).");
         assertThat(SweepRun.policy("fail-on-realistic-data", "<policy>")).isEqualTo(SweepPolicy.FAIL_ON_REALISTIC_DATA);
+
+        SeedPlan hints = SweepRun.hints(List.of("orders.note"), List.of("customers.email", "orders.customer_id+total"),
+                Map.of("orders.placed_on", "0.5"));
+        assertThat(hints.nullRateFor("orders", "note")).hasValue(0);
+        assertThat(hints.nullRateFor("orders", "placed_on")).hasValue(0.5);
+        assertThat(hints.uniqueInPracticeFor("orders")).containsExactly(List.of("customer_id", "total"));
+        assertThatThrownBy(() -> SweepRun.hints(List.of("note"), List.of(), Map.of()))
+                .isInstanceOf(RehearsalConfigurationException.class)
+                .hasMessage("<requiredInPractice> names 'note', which is not table.column.\nTo fix this, write it like"
+                        + " orders.note.");
+        assertThatThrownBy(() -> SweepRun.hints(List.of(), List.of(), Map.of("orders.note", "often")))
+                .hasMessageStartingWith("<nullRates> gives orders.note the rate 'often', which is not a share of the rows.");
     }
 }

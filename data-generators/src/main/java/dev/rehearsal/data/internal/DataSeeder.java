@@ -103,6 +103,16 @@ public final class DataSeeder implements Seeder {
                 values.choices().forEach(value -> OverrideValues.check(table, column, value));
             });
         });
+        plan.nullRates().forEach((t, columns) -> {
+            Table table = table(schema, t, "the NULL rate of " + t + "." + String.join(", " + t + ".", columns.keySet()));
+            columns.keySet().forEach(c -> table.column(c).orElseThrow(() -> SeedErrors.noSuchColumn(
+                    "the NULL rate (or required in practice) of " + t + "." + c, table, c)));
+        });
+        plan.uniqueInPractice().forEach((t, sets) -> {
+            Table table = table(schema, t, "unique in practice " + t + sets);
+            sets.forEach(set -> set.forEach(c -> table.column(c).orElseThrow(() -> SeedErrors.noSuchColumn(
+                    "unique in practice " + t + "." + c, table, c))));
+        });
         for (Defect defect : plan.defects()) {
             Table table = table(schema, defect.table(), SeedErrors.terms().defect(defect));
             for (String column : defect.columns()) {

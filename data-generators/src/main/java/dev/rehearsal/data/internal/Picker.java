@@ -42,8 +42,8 @@ final class Picker {
      * The picker of a relation, or {@code null} when its columns are better left to their own generators (an
      * inferred relation without parents, or given up to break a cycle).
      */
-    static Picker of(Relation relation, boolean dropped, List<String> names, KeyStore keys, long seed, int rows)
-            throws SQLException {
+    static Picker of(Relation relation, boolean dropped, List<String> names, KeyStore keys, long seed, int rows,
+            List<List<String>> uniqueInPractice) throws SQLException {
         int[] childColumns = indexes(relation.columns(), names);
         if (childColumns == null) {
             return null;
@@ -66,7 +66,8 @@ final class Picker {
                     + ", which has none", "seed " + relation.parent().name() + " too, or skip " + relation.child().name());
         }
         Set<String> wanted = lower(relation.columns());
-        boolean oneToOne = relation.child().uniqueColumnSets().stream().anyMatch(set -> lower(set).equals(wanted));
+        boolean oneToOne = java.util.stream.Stream.concat(relation.child().uniqueColumnSets().stream(),
+                uniqueInPractice.stream()).anyMatch(set -> lower(set).equals(wanted));
         if (oneToOne && rows > parents.size()) {
             throw SeedErrors.cannotFill(relation.child(), "each row of it takes its own parent through " + relation
                     + ", and " + relation.parent().name() + " has only " + parents.size() + " rows for the " + rows

@@ -103,13 +103,18 @@ final class TableGenerator {
         Set<String> neverNull = new HashSet<>();
         alone.stream().filter(d -> d.kind() == dev.rehearsal.seed.DefectKind.NULLS)
                 .forEach(d -> neverNull.add(key(d.columns().get(0))));
+        // required in practice (a NULL rate of 0 in the plan): never NULL either, though no defect asks it
+        Set<String> required = new HashSet<>();
+        columns.stream().filter(c -> plan.nullRateFor(table.name(), c.name()).orElse(1) == 0)
+                .forEach(c -> required.add(key(c.name())));
+        List<List<String>> inPractice = plan.uniqueInPracticeFor(table.name());
         generators = new ColumnGenerator[columns.size()];
         Set<Integer> picked = new HashSet<>();
         for (Relation relation : relations) {
             if (relation.columns().stream().anyMatch(c -> overrides.containsKey(key(c)))) {
                 continue;
             }
-            Picker picker = Picker.of(relation, dropped.contains(relation), names, keys, plan.seed(), rows);
+            Picker picker = Picker.of(relation, dropped.contains(relation), names, keys, plan.seed(), rows, inPractice);
             if (picker != null && relation.columns().stream().anyMatch(c -> neverNull.contains(key(c)))) {
                 if (picker.alwaysNull()) {
                     Defect nulls = alone.stream().filter(d -> relation.columns().stream()
@@ -120,13 +125,17 @@ final class TableGenerator {
                             nulls.columns().get(0)) + ", or drop " + SeedErrors.terms().onlyPlanted());
                 }
                 picker.neverNull();
+            } else if (picker != null && !picker.alwaysNull()
+                    && relation.columns().stream().anyMatch(c -> required.contains(key(c)))) {
+                picker.neverNull();
             }
             if (picker != null) {
                 pickers.add(picker);
                 Arrays.stream(picker.childColumns).forEach(picked::add);
             }
         }
-        List<List<String>> uniqueSets = table.uniqueColumnSets();
+        List<List<String>> uniqueSets = new ArrayList<>(table.uniqueColumnSets());
+        inPractice.stream().filter(set -> set.stream().allMatch(c -> index(c) >= 0)).forEach(uniqueSets::add);
         for (int i = 0; i < columns.size(); i++) {
             if (picked.contains(i)) {
                 continue;
@@ -146,8 +155,10 @@ final class TableGenerator {
             long start = unique ? existing.uniqueStart(column) : 0;
             ColumnGenerator generator = Generators.of(new Generators.Context(table, column,
                     generationRules.get(key(column.name())), unique, start, pools, random));
-            boolean nulls = column.nullable() && !unique && !neverNull.contains(key(column.name()));
-            generators[i] = nulls ? new Nulls(generator, Nulls.rateFor(column.name()), random) : generator;
+            boolean nulls = column.nullable() && !unique && !neverNull.contains(key(column.name()))
+                    && !required.contains(key(column.name()));
+            double rate = plan.nullRateFor(table.name(), column.name()).orElse(Nulls.rateFor(column.name()));
+            generators[i] = nulls ? new Nulls(generator, rate, random) : generator;
         }
         for (List<String> set : uniqueSets) {
             int[] indexes = set.stream().mapToInt(this::index).toArray();
