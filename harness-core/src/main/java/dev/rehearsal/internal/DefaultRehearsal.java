@@ -322,7 +322,7 @@ public final class DefaultRehearsal implements Rehearsal {
             }
             String script = step.applied().stream().filter(m -> m.version().equals(next)).map(AppliedMigration::script)
                     .findFirst().orElse("V" + next);
-            return BreakingDataDeriver.derive(before, run.schema(), next, script);
+            return BreakingDataDeriver.derive(before, run.schema(), next, script, run.runner.lastStatements());
         }
     }
 

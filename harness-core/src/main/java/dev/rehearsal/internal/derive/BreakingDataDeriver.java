@@ -1,6 +1,7 @@
 package dev.rehearsal.internal.derive;
 
 import dev.rehearsal.Engine;
+import dev.rehearsal.internal.jdbc.SqlText;
 import dev.rehearsal.schema.Check;
 import dev.rehearsal.schema.Column;
 import dev.rehearsal.schema.ColumnType;
@@ -62,12 +63,15 @@ public final class BreakingDataDeriver {
      * @param after the schema right after it
      * @param version the migration's version, e.g. {@code "2"}
      * @param script its script, e.g. {@code "V2__orders_customer_fk.sql"}
+     * @param statements the statements it ran, for what the schema model does not show (triggers, routines,
+     *     exclusion constraints)
      */
-    public static BreakingData derive(Schema before, Schema after, String version, String script) {
+    public static BreakingData derive(Schema before, Schema after, String version, String script, List<String> statements) {
         BreakingDataDeriver deriver = new BreakingDataDeriver(before, version, after.engine());
         for (Table table : after.tables()) {
             deriver.before.table(table.name()).ifPresent(old -> deriver.table(old, table));
         }
+        statements.forEach(statement -> deriver.statement(statement, after.engine()));
         return new BreakingData(version, script, deriver.defects, deriver.notDerivable);
     }
 
@@ -231,6 +235,36 @@ public final class BreakingDataDeriver {
             notDerivable.add(label + " " + what + " over an expression (" + index.definition() + "): the catalogue"
                     + " varies text by case (lower, upper) or spaces (trim) only");
         }
+    }
+
+    // ---- what the model does not show
+
+    private void statement(String sql, Engine engine) {
+        List<String> words = SqlText.leadingWords(sql, 12, engine);
+        if (words.isEmpty()) {
+            return;
+        }
+        if (words.get(0).equals("CREATE")) {
+            for (String word : words.subList(1, words.size())) {
+                if (List.of("TABLE", "INDEX", "VIEW", "UNIQUE", "TYPE", "SEQUENCE", "SCHEMA", "EXTENSION").contains(word)) {
+                    return;
+                }
+                if (List.of("TRIGGER", "FUNCTION", "PROCEDURE").contains(word)) {
+                    notDerivable.add(label + " creates a " + word.toLowerCase(Locale.ROOT) + " (" + firstLine(sql)
+                            + "): what it refuses is its code's to say, so no defect is derived for it; rehearse it with"
+                            + " rows of your own");
+                    return;
+                }
+            }
+        } else if (words.get(0).equals("ALTER") && words.contains("EXCLUDE")) {
+            notDerivable.add(label + " adds an exclusion constraint on " + SqlText.tableOf(sql, engine).orElse("a table")
+                    + ": which rows conflict is its operators' to say; the catalogue has no defect for it");
+        }
+    }
+
+    private static String firstLine(String sql) {
+        String line = SqlText.stripLeadingComments(sql).lines().findFirst().orElse("").strip();
+        return line.length() > 80 ? line.substring(0, 77) + "..." : line;
     }
 
     // ---- checks

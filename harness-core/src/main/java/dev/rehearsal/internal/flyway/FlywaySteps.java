@@ -216,6 +216,14 @@ public final class FlywaySteps {
                 : DamageCheck.findings(census, reads, engine(), dialect(), history.name(), statements, warnings);
     }
 
+    /** The statements the last step ran, in order, as Flyway sent them. */
+    private volatile List<String> lastStatements = List.of();
+
+    /** The statements the last migrate step ran, in order, as Flyway sent them; empty before the first. */
+    public List<String> lastStatements() {
+        return lastStatements;
+    }
+
     private StepOutcome run(String step, String target) {
         StatementRecorder recorder = new StatementRecorder(database.info());
         Flyway migrating = flyway.step(recorder, target);
@@ -242,6 +250,7 @@ public final class FlywaySteps {
                 .filter(r -> r.state == StatementRecorder.State.SUCCEEDED)
                 .map(r -> new AppliedMigration(r.version, r.description, r.script))
                 .toList();
+        lastStatements = recorder.runs().stream().flatMap(r -> r.statements.stream()).map(st -> st.sql).toList();
         Optional<Failure> failure = Optional.empty();
         Optional<LeftBehind> leftBehind = Optional.empty();
         List<Damage> damage = List.of();
