@@ -119,6 +119,11 @@ public final class DefaultRehearsal implements Rehearsal {
         return runner.pendingVersions();
     }
 
+    /** The statements the last migrate step ran, in order, as Flyway sent them. */
+    public List<String> lastStatements() {
+        return runner.lastStatements();
+    }
+
     /** The Flyway checksum of each versioned migration, by version: what a sweep's baseline pins. */
     public Map<String, Integer> checksums() {
         database.requireLive();

@@ -8,6 +8,7 @@ import dev.rehearsal.RehearsalException;
 import dev.rehearsal.RehearsalServer;
 import dev.rehearsal.StepOutcome;
 import dev.rehearsal.internal.DefaultRehearsal;
+import dev.rehearsal.internal.derive.BreakingDataDeriver;
 import dev.rehearsal.internal.dialect.Dialect;
 import dev.rehearsal.schema.Key;
 import dev.rehearsal.schema.Schema;
@@ -43,7 +44,8 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>The realistic pass migrates one database step by step, seeding the tables that are still empty before each
- * step, so that it does not migrate from empty for every version; each derived-defect case gets a database of its
+ * step, so that it does not migrate from empty for every version; a second database, with no rows, steps along with it
+ * and gives the schema before and after each version, from which the defects are derived; each derived-defect case gets a database of its
  * own at N−1 (schema migrated, realistic rows plus the defect seeded), dropped after. Where a defect kind allows it,
  * the realistic rows of a case are kept free of it ({@link Defect#onlyPlantedRows()}), so a failure is the planted
  * rows'. Repeatable migrations are applied as Flyway applies them: after the versioned ones, at every step.
@@ -187,6 +189,8 @@ public final class Sweep {
         Set<String> matched = ConcurrentHashMap.newKeySet();
         String engine = server.engine().displayName();
         Rehearsal realistic = server.open(migrations, "sweep");
+        // the schema before and after each version, read on a database with no rows that steps along with the sweep
+        Rehearsal scratch = server.open(migrations, "sweep_scratch");
         try {
             List<String> versions = realistic.pendingVersions();
             if (versions.isEmpty()) {
@@ -201,11 +205,18 @@ public final class Sweep {
                 String where = engine + " V" + version + " (" + (i + 1) + "/" + versions.size() + ")";
                 BreakingData derived;
                 Optional<String> failsEmpty = Optional.empty();
-                try {
-                    derived = realistic.deriveBreakingData();
-                } catch (RehearsalException e) {
-                    failsEmpty = Optional.of(e.getMessage().lines().findFirst().orElse(""));
+                Schema before = scratch.schema();
+                StepOutcome empty = scratch.migrateTo(version);
+                if (empty.failed()) {
+                    dev.rehearsal.Failure f = empty.failure().orElseThrow();
+                    failsEmpty = Optional.of(f.script().orElse("V" + version) + " (" + f.failureClass() + "): "
+                            + f.message().lines().findFirst().orElse(""));
                     derived = new BreakingData(version, "V" + version, List.of(), List.of());
+                } else {
+                    String script = empty.applied().stream().filter(m -> version.equals(m.version()))
+                            .map(dev.rehearsal.AppliedMigration::script).findFirst().orElse("V" + version);
+                    derived = BreakingDataDeriver.derive(before, scratch.schema(), version, script,
+                            ((DefaultRehearsal) scratch).lastStatements());
                 }
                 CaseResult realisticCase = realisticCase(realistic, version, where, matched);
                 List<CaseResult> cases = new ArrayList<>();
@@ -237,6 +248,7 @@ public final class Sweep {
             }
         } finally {
             realistic.close();
+            scratch.close();
         }
         unmatchedHints(matched).forEach(h -> progress.accept("the hint " + h + " names a table or column no version of the"
                 + " history had: check its name"));
