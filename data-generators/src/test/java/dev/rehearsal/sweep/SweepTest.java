@@ -189,6 +189,22 @@ class SweepTest {
 
     @ParameterizedTest
     @MethodSource(TestDatabases.ENGINES)
+    void the_realistic_pass_alone_lists_the_derived_defects_without_running_them(Engine engine) {
+        SweepResult result;
+        try (RehearsalServer server = server(engine)) {
+            result = Sweep.of(Migrations.at("classpath:db/fk")).withDefectCases(false).withProgress(line -> { })
+                    .run(server);
+        }
+        assertThat(result.verdict("2").orElseThrow().defects()).singleElement().satisfies(c -> {
+            assertThat(c.outcome()).isEqualTo(CaseResult.Outcome.NOT_RUN);
+            assertThat(c.note()).isEqualTo("Not run: this sweep runs the realistic pass only (withDefectCases(false)).");
+            assertThat(c.name()).isEqualTo("3 orphans in orders.customer_id (of customers)");
+        });
+        assertThat(SweepPolicy.FAIL_ON_UNSAFE.violations(List.of(result), Optional.empty())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource(TestDatabases.ENGINES)
     void a_migration_that_fails_without_rows_stops_the_sweep_and_says_so(Engine engine) {
         SweepResult result;
         try (RehearsalServer server = server(engine)) {

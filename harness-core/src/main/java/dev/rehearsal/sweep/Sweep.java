@@ -61,13 +61,16 @@ public final class Sweep {
     private final int defaultRows;
     private final Consumer<String> progress;
     private final SeedPlan hints;
+    private final boolean defectCases;
 
-    private Sweep(Migrations migrations, long seed, int defaultRows, Consumer<String> progress, SeedPlan hints) {
+    private Sweep(Migrations migrations, long seed, int defaultRows, Consumer<String> progress, SeedPlan hints,
+            boolean defectCases) {
         this.migrations = migrations;
         this.seed = seed;
         this.defaultRows = defaultRows;
         this.progress = progress;
         this.hints = hints;
+        this.defectCases = defectCases;
     }
 
     /**
@@ -78,7 +81,7 @@ public final class Sweep {
      */
     public static Sweep of(Migrations migrations) {
         return new Sweep(requireNonNull(migrations, "migrations"), 1, 100, line -> System.out.println("rehearsal sweep: " + line),
-                SeedPlan.withSeed(1));
+                SeedPlan.withSeed(1), true);
     }
 
     /**
@@ -88,7 +91,7 @@ public final class Sweep {
      * @return the copy
      */
     public Sweep withSeed(long newSeed) {
-        return new Sweep(migrations, newSeed, defaultRows, progress, hints);
+        return new Sweep(migrations, newSeed, defaultRows, progress, hints, defectCases);
     }
 
     /**
@@ -103,7 +106,7 @@ public final class Sweep {
             throw new IllegalArgumentException("withRowsPerTable(" + rows + "): a sweep needs rows to break.\nTo fix this,"
                     + " give 1 or more, e.g. withRowsPerTable(100).");
         }
-        return new Sweep(migrations, seed, rows, progress, hints);
+        return new Sweep(migrations, seed, rows, progress, hints, defectCases);
     }
 
     /**
@@ -113,7 +116,7 @@ public final class Sweep {
      * @return the copy
      */
     public Sweep withProgress(Consumer<String> lines) {
-        return new Sweep(migrations, seed, defaultRows, requireNonNull(lines, "lines"), hints);
+        return new Sweep(migrations, seed, defaultRows, requireNonNull(lines, "lines"), hints, defectCases);
     }
 
     /**
@@ -134,7 +137,19 @@ public final class Sweep {
      * @return the copy
      */
     public Sweep withHints(SeedPlan plan) {
-        return new Sweep(migrations, seed, defaultRows, progress, requireNonNull(plan, "plan"));
+        return new Sweep(migrations, seed, defaultRows, progress, requireNonNull(plan, "plan"), defectCases);
+    }
+
+    /**
+     * Return a copy that runs the derived-defect cases ({@code true}, the default) or only the realistic pass: the
+     * defects are still derived and listed, each case {@code NOT_RUN}. For a quick check on every push, with the full
+     * sweep on pull requests.
+     *
+     * @param run whether to run the derived-defect cases
+     * @return the copy
+     */
+    public Sweep withDefectCases(boolean run) {
+        return new Sweep(migrations, seed, defaultRows, progress, hints, run);
     }
 
     /** Every table.column the hints name that no plan of a run used ({@code matched}, filled as the versions go by). */
@@ -222,8 +237,10 @@ public final class Sweep {
                 List<CaseResult> cases = new ArrayList<>();
                 for (int d = 0; d < derived.defects().size(); d++) {
                     DerivedDefect defect = derived.defects().get(d);
-                    cases.add(defectCase(server, previous, version, defect, where + ", defect " + (d + 1) + "/"
-                            + derived.defects().size(), matched));
+                    cases.add(defectCases ? defectCase(server, previous, version, defect, where + ", defect " + (d + 1)
+                            + "/" + derived.defects().size(), matched)
+                            : notRun(defect, "Not run: this sweep runs the realistic pass only (withDefectCases(false)).",
+                                    System.nanoTime()));
                 }
                 String script = realisticCase.failure().flatMap(dev.rehearsal.Failure::script).orElse(derived.script());
                 Integer checksum = checksums.get(version);

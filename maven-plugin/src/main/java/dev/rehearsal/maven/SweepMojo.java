@@ -112,6 +112,10 @@ public class SweepMojo extends AbstractMojo {
     @Parameter
     private Map<String, String> settings;
 
+    /** Run the derived-defect cases; {@code false} runs the realistic pass only (the defects are still listed). */
+    @Parameter(property = "rehearsal.sweep.defectCases", defaultValue = "true")
+    private boolean defectCases;
+
     /** Skip the sweep. */
     @Parameter(property = "rehearsal.sweep.skip", defaultValue = "false")
     private boolean skip;
@@ -175,7 +179,7 @@ public class SweepMojo extends AbstractMojo {
                 outputDirectory.toPath(), seed, rowsPerTable, SweepRun.hints(
                         requiredInPractice == null ? List.of() : requiredInPractice,
                         uniqueInPractice == null ? List.of() : uniqueInPractice, nullRates == null ? Map.of() : nullRates),
-                line -> getLog().info("rehearsal sweep: " + line));
+                defectCases, line -> getLog().info("rehearsal sweep: " + line));
     }
 
     /** The project's classes, resources and test dependencies, where Flyway finds the scripts and Java migrations. */

@@ -34,11 +34,12 @@ import java.util.function.Consumer;
  * @param seed the seed of the realistic rows
  * @param rowsPerTable rows per table
  * @param hints what the data holds in practice: required columns, NULL rates, unique sets
+ * @param defectCases whether to run the derived-defect cases, or the realistic pass only
  * @param log receives progress and results, one line each
  */
 record SweepRun(List<Engine> engines, Migrations migrations, RehearsalSettings settings, SweepPolicy policy,
         Path baseline, boolean recordBaseline, Path outputDirectory, long seed, int rowsPerTable, SeedPlan hints,
-        Consumer<String> log) {
+        boolean defectCases, Consumer<String> log) {
 
     /** What a run found, and what fails the policy. */
     record Outcome(List<SweepResult> results, SweepReport.Written reports, List<String> violations,
@@ -50,7 +51,7 @@ record SweepRun(List<Engine> engines, Migrations migrations, RehearsalSettings s
         for (Engine engine : engines) {
             try (RehearsalServer server = ServerRequest.of(engine, settings).start()) {
                 results.add(Sweep.of(migrations).withSeed(seed).withRowsPerTable(rowsPerTable).withHints(hints)
-                        .withProgress(log).run(server));
+                        .withDefectCases(defectCases).withProgress(log).run(server));
             }
         }
         SweepReport.Written reports = SweepReport.of(results).writeTo(outputDirectory);

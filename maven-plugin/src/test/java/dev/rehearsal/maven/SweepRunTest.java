@@ -34,7 +34,7 @@ class SweepRunTest {
         settings.put(RehearsalSettings.REPORT_ENABLED, "false");
         return new SweepRun(engines, Migrations.at(locations), RehearsalSettings.of(settings), SweepPolicy.FAIL_ON_UNSAFE,
                 dir.resolve("rehearsal-baseline.txt"), record, dir.resolve("target/rehearsal"), 1, 30,
-                SweepRun.hints(List.of(), List.of(), Map.of()), log::add);
+                SweepRun.hints(List.of(), List.of(), Map.of()), true, log::add);
     }
 
     @Test
