@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * How a benchmark run is shaped, from system properties: {@code benchmark.quick} (a tenth of the rows, one round, no
- * warm-up) and {@code benchmark.engines}; and the median the figures are reported as.
+ * warm-up), {@code benchmark.rounds} and {@code benchmark.engines}; and the median the figures are reported as.
  */
 record BenchmarkRun(int divisor, int rounds, int warmups, List<Engine> engines) {
 
@@ -18,7 +18,8 @@ record BenchmarkRun(int divisor, int rounds, int warmups, List<Engine> engines) 
         boolean quick = Boolean.getBoolean("benchmark.quick");
         List<Engine> engines = Arrays.stream(System.getProperty("benchmark.engines", "postgresql,mariadb").split(","))
                 .map(String::strip).map(Engine::fromId).toList();
-        return new BenchmarkRun(quick ? 10 : 1, quick ? 1 : 5, quick ? 0 : 1, engines);
+        int rounds = Integer.getInteger("benchmark.rounds", quick ? 1 : 5);
+        return new BenchmarkRun(quick ? 10 : 1, rounds, quick ? 0 : 1, engines);
     }
 
     /** The harness's settings from the system, verdicts not printed: a benchmark prints its figures only. */

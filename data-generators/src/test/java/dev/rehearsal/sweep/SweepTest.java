@@ -205,6 +205,32 @@ class SweepTest {
 
     @ParameterizedTest
     @MethodSource(TestDatabases.ENGINES)
+    void repeatables_written_for_the_latest_schema_run_at_the_end_when_asked_and_the_result_says_which(Engine engine) {
+        SweepResult eachStep;
+        SweepResult atTheEnd;
+        try (RehearsalServer server = server(engine)) {
+            eachStep = Sweep.of(Migrations.at("classpath:db/repeatable-view")).withProgress(line -> { }).run(server);
+            atTheEnd = Sweep.of(Migrations.at("classpath:db/repeatable-view")).withRepeatables(Repeatables.AT_THE_END)
+                    .withProgress(line -> { }).run(server);
+        }
+        // as Flyway does: the view runs after V1 already, where the column it reads does not exist yet
+        assertThat(eachStep.repeatables()).isEqualTo(Repeatables.AT_EACH_STEP);
+        assertThat(eachStep.verdicts()).singleElement().satisfies(v -> assertThat(v.realistic().failure().orElseThrow()
+                .script()).hasValue("R__item_prices.sql"));
+        assertThat(eachStep.stopped()).hasValueSatisfying(why -> assertThat(why).startsWith("V1 fails on a database with"
+                + " no rows, so the versions after it were not swept: R__item_prices.sql (SCHEMA_DEPENDENT): "));
+        // held back to the end: every version passes, and the view gets a verdict of its own over the realistic rows
+        assertThat(atTheEnd.repeatables()).isEqualTo(Repeatables.AT_THE_END);
+        assertThat(atTheEnd.stopped()).isEmpty();
+        assertThat(atTheEnd.verdicts()).extracting(MigrationVerdict::version).containsExactly("1", "2", "repeatables");
+        assertThat(atTheEnd.verdicts()).allMatch(MigrationVerdict::isSafe);
+        assertThat(atTheEnd.verdict("repeatables").orElseThrow().script()).isEqualTo("R__item_prices.sql");
+        assertThat(SweepReport.of(List.of(atTheEnd)).markdown()).contains(engine.displayName()
+                + ": repeatable migrations applied once, after the last version.");
+    }
+
+    @ParameterizedTest
+    @MethodSource(TestDatabases.ENGINES)
     void a_migration_that_fails_without_rows_stops_the_sweep_and_says_so(Engine engine) {
         SweepResult result;
         try (RehearsalServer server = server(engine)) {

@@ -119,9 +119,25 @@ public final class DefaultRehearsal implements Rehearsal {
         return runner.pendingVersions();
     }
 
+    /** This rehearsal's database and state, under settings without one Flyway property (the sweep's repeatables). */
+    public DefaultRehearsal withoutFlywayProperty(String key) {
+        MigrationSettings settings = runner.settings();
+        Map<String, String> properties = new LinkedHashMap<>(settings.flywayProperties());
+        properties.remove(key);
+        return new DefaultRehearsal(database, new MigrationSettings(settings.locations(), settings.placeholders(),
+                settings.schemas(), settings.table(), settings.postgresqlTransactionalLock(), properties,
+                settings.classLoader(), settings.origin()), reporter, state, runner.damageChecks());
+    }
+
     /** The statements the last migrate step ran, in order, as Flyway sent them. */
     public List<String> lastStatements() {
         return runner.lastStatements();
+    }
+
+    /** The script of each versioned migration, by version. */
+    public Map<String, String> scripts() {
+        database.requireLive();
+        return runner.scripts();
     }
 
     /** The Flyway checksum of each versioned migration, by version: what a sweep's baseline pins. */

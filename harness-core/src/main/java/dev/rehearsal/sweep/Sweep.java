@@ -44,9 +44,9 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>The realistic pass migrates one database step by step, seeding the tables that are still empty before each
- * step, so that it does not migrate from empty for every version; a second database, with no rows, steps along with it
- * and gives the schema before and after each version, from which the defects are derived; each derived-defect case gets a database of its
- * own at N−1 (schema migrated, realistic rows plus the defect seeded), dropped after. Where a defect kind allows it,
+ * step, so that it does not migrate from empty for every version; the schema before and after each step gives the
+ * defects derived from it (when the step fails on realistic rows, a database with no rows migrated to N tells whether
+ * data caused it, and carries the sweep on); each derived-defect case gets a database of its own at N−1 (schema migrated, realistic rows plus the defect seeded), dropped after. Where a defect kind allows it,
  * the realistic rows of a case are kept free of it ({@link Defect#onlyPlantedRows()}), so a failure is the planted
  * rows'. Repeatable migrations are applied as Flyway applies them: after the versioned ones, at every step.
  *
@@ -62,15 +62,20 @@ public final class Sweep {
     private final Consumer<String> progress;
     private final SeedPlan hints;
     private final boolean defectCases;
+    private final Repeatables repeatables;
+
+    /** A repeatable prefix no script has: Flyway then leaves the R__ scripts alone until the end. */
+    private static final String NO_REPEATABLES = "REHEARSAL_SWEEP_HOLDS_BACK_REPEATABLES_";
 
     private Sweep(Migrations migrations, long seed, int defaultRows, Consumer<String> progress, SeedPlan hints,
-            boolean defectCases) {
+            boolean defectCases, Repeatables repeatables) {
         this.migrations = migrations;
         this.seed = seed;
         this.defaultRows = defaultRows;
         this.progress = progress;
         this.hints = hints;
         this.defectCases = defectCases;
+        this.repeatables = repeatables;
     }
 
     /**
@@ -81,7 +86,7 @@ public final class Sweep {
      */
     public static Sweep of(Migrations migrations) {
         return new Sweep(requireNonNull(migrations, "migrations"), 1, 100, line -> System.out.println("rehearsal sweep: " + line),
-                SeedPlan.withSeed(1), true);
+                SeedPlan.withSeed(1), true, Repeatables.AT_EACH_STEP);
     }
 
     /**
@@ -91,7 +96,7 @@ public final class Sweep {
      * @return the copy
      */
     public Sweep withSeed(long newSeed) {
-        return new Sweep(migrations, newSeed, defaultRows, progress, hints, defectCases);
+        return new Sweep(migrations, newSeed, defaultRows, progress, hints, defectCases, repeatables);
     }
 
     /**
@@ -106,7 +111,7 @@ public final class Sweep {
             throw new IllegalArgumentException("withRowsPerTable(" + rows + "): a sweep needs rows to break.\nTo fix this,"
                     + " give 1 or more, e.g. withRowsPerTable(100).");
         }
-        return new Sweep(migrations, seed, rows, progress, hints, defectCases);
+        return new Sweep(migrations, seed, rows, progress, hints, defectCases, repeatables);
     }
 
     /**
@@ -116,7 +121,7 @@ public final class Sweep {
      * @return the copy
      */
     public Sweep withProgress(Consumer<String> lines) {
-        return new Sweep(migrations, seed, defaultRows, requireNonNull(lines, "lines"), hints, defectCases);
+        return new Sweep(migrations, seed, defaultRows, requireNonNull(lines, "lines"), hints, defectCases, repeatables);
     }
 
     /**
@@ -137,7 +142,7 @@ public final class Sweep {
      * @return the copy
      */
     public Sweep withHints(SeedPlan plan) {
-        return new Sweep(migrations, seed, defaultRows, progress, requireNonNull(plan, "plan"), defectCases);
+        return new Sweep(migrations, seed, defaultRows, progress, requireNonNull(plan, "plan"), defectCases, repeatables);
     }
 
     /**
@@ -149,7 +154,19 @@ public final class Sweep {
      * @return the copy
      */
     public Sweep withDefectCases(boolean run) {
-        return new Sweep(migrations, seed, defaultRows, progress, hints, run);
+        return new Sweep(migrations, seed, defaultRows, progress, hints, run, repeatables);
+    }
+
+    /**
+     * Return a copy that applies the repeatable migrations ({@code R__}) at each step, as Flyway does (the default),
+     * or once after the last version: a view written for the latest schema then does not fail every early version.
+     * The result says which was used.
+     *
+     * @param when when the repeatable migrations run
+     * @return the copy
+     */
+    public Sweep withRepeatables(Repeatables when) {
+        return new Sweep(migrations, seed, defaultRows, progress, hints, defectCases, requireNonNull(when, "when"));
     }
 
     /** Every table.column the hints name that no plan of a run used ({@code matched}, filled as the versions go by). */
@@ -203,9 +220,9 @@ public final class Sweep {
         Optional<String> stopped = Optional.empty();
         Set<String> matched = ConcurrentHashMap.newKeySet();
         String engine = server.engine().displayName();
-        Rehearsal realistic = server.open(migrations, "sweep");
-        // the schema before and after each version, read on a database with no rows that steps along with the sweep
-        Rehearsal scratch = server.open(migrations, "sweep_scratch");
+        Migrations stepping = repeatables == Repeatables.AT_THE_END
+                ? migrations.withFlywayProperty("repeatableSqlMigrationPrefix", NO_REPEATABLES) : migrations;
+        Rehearsal realistic = server.open(stepping, "sweep");
         try {
             List<String> versions = realistic.pendingVersions();
             if (versions.isEmpty()) {
@@ -214,30 +231,38 @@ public final class Sweep {
                         + " V<version>__<description>.sql scripts.");
             }
             Map<String, Integer> checksums = ((DefaultRehearsal) realistic).checksums();
+            Map<String, String> scripts = ((DefaultRehearsal) realistic).scripts();
+            Optional<String> previous = Optional.empty();
+            Schema before = realistic.schema();
             for (int i = 0; i < versions.size(); i++) {
                 String version = versions.get(i);
-                Optional<String> previous = realistic.currentVersion();
                 String where = engine + " V" + version + " (" + (i + 1) + "/" + versions.size() + ")";
-                BreakingData derived;
+                CaseResult realisticCase = realisticCase(realistic, version, where, matched);
                 Optional<String> failsEmpty = Optional.empty();
-                Schema before = scratch.schema();
-                StepOutcome empty = scratch.migrateTo(version);
-                if (empty.failed()) {
-                    dev.rehearsal.Failure f = empty.failure().orElseThrow();
-                    failsEmpty = Optional.of(f.script().orElse("V" + version) + " (" + f.failureClass() + "): "
+                if (realisticCase.outcome() != CaseResult.Outcome.PASSED) {
+                    // a database with no rows says whether data caused the failure, and carries the sweep on
+                    realistic.close();
+                    realistic = server.open(stepping, "sweep");
+                    StepOutcome up = previous.isPresent() ? realistic.migrateTo(previous.get()) : null;
+                    if (up == null || !up.failed()) {
+                        up = realistic.migrateTo(version);
+                    }
+                    failsEmpty = up.failure().map(f -> f.script().orElse("V" + version) + " (" + f.failureClass() + "): "
                             + f.message().lines().findFirst().orElse(""));
+                }
+                BreakingData derived;
+                if (failsEmpty.isPresent()) {
                     derived = new BreakingData(version, "V" + version, List.of(), List.of());
                 } else {
-                    String script = empty.applied().stream().filter(m -> version.equals(m.version()))
-                            .map(dev.rehearsal.AppliedMigration::script).findFirst().orElse("V" + version);
-                    derived = BreakingDataDeriver.derive(before, scratch.schema(), version, script,
-                            ((DefaultRehearsal) scratch).lastStatements());
+                    Schema after = realistic.schema();
+                    derived = BreakingDataDeriver.derive(before, after, version, scripts.getOrDefault(version, "V" + version),
+                            ((DefaultRehearsal) realistic).lastStatements());
+                    before = after;
                 }
-                CaseResult realisticCase = realisticCase(realistic, version, where, matched);
                 List<CaseResult> cases = new ArrayList<>();
                 for (int d = 0; d < derived.defects().size(); d++) {
                     DerivedDefect defect = derived.defects().get(d);
-                    cases.add(defectCases ? defectCase(server, previous, version, defect, where + ", defect " + (d + 1)
+                    cases.add(defectCases ? defectCase(server, stepping, previous, version, defect, where + ", defect " + (d + 1)
                             + "/" + derived.defects().size(), matched)
                             : notRun(defect, "Not run: this sweep runs the realistic pass only (withDefectCases(false)).",
                                     System.nanoTime()));
@@ -246,44 +271,56 @@ public final class Sweep {
                 Integer checksum = checksums.get(version);
                 verdicts.add(new MigrationVerdict(version, script, checksum == null ? OptionalInt.empty()
                         : OptionalInt.of(checksum), realisticCase, cases, derived.notDerivable()));
-                if (realisticCase.outcome() != CaseResult.Outcome.PASSED) {
-                    if (failsEmpty.isPresent()) {
-                        stopped = Optional.of("V" + version + " fails on a database with no rows, so the versions"
-                                + " after it were not swept: " + failsEmpty.get());
-                        break;
-                    }
-                    // go on from a database migrated to N without rows, which the derivation showed works
-                    realistic.close();
-                    realistic = server.open(migrations, "sweep");
-                    StepOutcome again = realistic.migrateTo(version);
-                    if (again.failed()) {
-                        stopped = Optional.of("V" + version + " failed again on a fresh database, so the versions after"
-                                + " it were not swept:\n" + again.verdict());
-                        break;
-                    }
+                previous = Optional.of(version);
+                if (failsEmpty.isPresent()) {
+                    stopped = Optional.of("V" + version + " fails on a database with no rows, so the versions after it"
+                            + " were not swept: " + failsEmpty.get());
+                    break;
                 }
+            }
+            if (repeatables == Repeatables.AT_THE_END && stopped.isEmpty()) {
+                repeatablesAtTheEnd((DefaultRehearsal) realistic, engine, matched).ifPresent(verdicts::add);
             }
         } finally {
             realistic.close();
-            scratch.close();
         }
         unmatchedHints(matched).forEach(h -> progress.accept("the hint " + h + " names a table or column no version of the"
                 + " history had: check its name"));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         progress.accept(String.format(Locale.ROOT, "%s: %d migration(s) swept in %.1f s", engine, verdicts.size(),
                 took.toMillis() / 1000.0));
-        return new SweepResult(server.engine(), server.describe(), migrations.origin(), verdicts, stopped, took);
+        return new SweepResult(server.engine(), server.describe(), migrations.origin(), verdicts, stopped, took,
+                repeatables);
+    }
+
+    /** The repeatable migrations, once, over the realistic rows of the last version; empty when the history has none. */
+    private Optional<MigrationVerdict> repeatablesAtTheEnd(DefaultRehearsal realistic, String engine, Set<String> matched) {
+        long start = System.nanoTime();
+        Rehearsal all = realistic.withoutFlywayProperty("flyway.repeatableSqlMigrationPrefix");
+        long rows = rows(all);
+        StepOutcome step = all.migrateToLatest();
+        if (step.succeeded() && step.applied().isEmpty()) {
+            return Optional.empty();
+        }
+        CaseResult result = result(Optional.empty(), step, step.failed() ? "the repeatable migrations fail over the"
+                + " realistic rows of the last version" : "", rows, List.of(), start);
+        progress.accept(String.format(Locale.ROOT, "%s, repeatable migrations after the last version: %s in %.1f s",
+                engine, result.outcome(), result.duration().toMillis() / 1000.0));
+        String scripts = step.applied().stream().map(dev.rehearsal.AppliedMigration::script).reduce((a, b) -> a + ", " + b)
+                .orElse(result.failure().flatMap(dev.rehearsal.Failure::script).orElse("R__"));
+        return Optional.of(new MigrationVerdict("repeatables", scripts, OptionalInt.empty(), result, List.of(), List.of()));
     }
 
     private CaseResult realisticCase(Rehearsal realistic, String version, String where, Set<String> matched) {
         long start = System.nanoTime();
         String note = "";
+        long rows;
         try {
-            seedEmptyTables(realistic, matched);
+            rows = seedEmptyTables(realistic, matched);
         } catch (RehearsalException e) {
             note = "Seeding realistic rows failed, so the migration ran over the rows already there: " + e.getMessage();
+            rows = rows(realistic);
         }
-        long rows = rows(realistic);
         StepOutcome step = realistic.migrateTo(version);
         CaseResult result = result(Optional.empty(), step, note.isEmpty() ? (step.failed()
                 ? "V" + version + " fails on realistic rows: a real bug, found without planting anything"
@@ -293,11 +330,11 @@ public final class Sweep {
         return result;
     }
 
-    private CaseResult defectCase(RehearsalServer server, Optional<String> previous, String version, DerivedDefect derived,
-            String where, Set<String> matched) {
+    private CaseResult defectCase(RehearsalServer server, Migrations stepping, Optional<String> previous, String version,
+            DerivedDefect derived, String where, Set<String> matched) {
         long start = System.nanoTime();
         CaseResult result;
-        try (Rehearsal rehearsal = server.open(migrations, "sweep_case")) {
+        try (Rehearsal rehearsal = server.open(stepping, "sweep_case")) {
             if (previous.isPresent()) {
                 StepOutcome before = rehearsal.migrateTo(previous.get());
                 if (before.failed()) {
@@ -345,29 +382,52 @@ public final class Sweep {
                 step.failure(), note, rows, planted, step.verdict(), Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Seed the tables that have no rows yet; the others keep the rows earlier steps seeded and migrated. */
-    private void seedEmptyTables(Rehearsal rehearsal, Set<String> matched) {
+    /**
+     * Seed the tables that have no rows yet; the others keep the rows earlier steps seeded and migrated.
+     *
+     * @return the rows in the database then
+     */
+    private long seedEmptyTables(Rehearsal rehearsal, Set<String> matched) {
         Schema schema = rehearsal.schema();
         if (schema.tables().isEmpty()) {
-            return;
+            return 0;
         }
-        Dialect dialect = Dialect.of(schema.engine());
         SeedPlan plan = plan(schema, matched);
-        List<String> filled = schema.tables().stream().map(Table::name)
-                .filter(t -> rehearsal.queryForLong("SELECT COUNT(*) FROM " + dialect.quote(t)) > 0).toList();
-        if (filled.size() < schema.tables().size()) {
-            rehearsal.seed(plan.skip(filled.toArray(String[]::new)));
+        List<String> filled = new ArrayList<>();
+        long rows = 0;
+        for (Map.Entry<String, Long> count : counts(rehearsal, schema).entrySet()) {
+            rows += count.getValue();
+            if (count.getValue() > 0) {
+                filled.add(count.getKey());
+            }
         }
+        if (filled.size() < schema.tables().size()) {
+            rows += rehearsal.seed(plan.skip(filled.toArray(String[]::new))).totalRows();
+        }
+        return rows;
     }
 
     private static long rows(Rehearsal rehearsal) {
-        Schema schema = rehearsal.schema();
+        return counts(rehearsal, rehearsal.schema()).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The rows of every table, counted on one connection. */
+    private static Map<String, Long> counts(Rehearsal rehearsal, Schema schema) {
         Dialect dialect = Dialect.of(schema.engine());
-        long rows = 0;
-        for (Table table : schema.tables()) {
-            rows += rehearsal.queryForLong("SELECT COUNT(*) FROM " + dialect.quote(table.name()));
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        try (java.sql.Connection connection = rehearsal.dataSource().getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            for (Table table : schema.tables()) {
+                try (java.sql.ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + dialect.quote(table.name()))) {
+                    rs.next();
+                    counts.put(table.name(), rs.getLong(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new RehearsalException("The sweep could not count the rows of " + rehearsal.database() + ": "
+                    + e.getMessage(), e);
         }
-        return rows;
+        return counts;
     }
 
     /** The planted rows by key, e.g. {@code orders(id=17)}. */

@@ -180,6 +180,7 @@ public final class SweepReport {
             engine.put("migrations", result.migrations());
             engine.put("durationMs", result.duration().toMillis());
             engine.put("stopped", result.stopped());
+            engine.put("repeatables", result.repeatables().name());
             List<Object> verdicts = new ArrayList<>();
             for (MigrationVerdict verdict : result.verdicts()) {
                 Map<String, Object> v = new LinkedHashMap<>();
@@ -287,6 +288,8 @@ public final class SweepReport {
             details.forEach(d -> md.append(d).append('\n'));
             md.append("\n</details>\n");
         }
+        md.append("\n").append(results.stream().map(r -> r.engine().displayName() + ": " + r.repeatables().describe())
+                .distinct().reduce((a, b) -> a + "; " + b).orElse("")).append(".\n");
         results.stream().filter(r -> r.stopped().isPresent()).forEach(r -> md.append("\n> ").append(r.engine()
                 .displayName()).append(": ").append(cell(r.stopped().get().lines().findFirst().orElse(""))).append('\n'));
         return md.toString();
@@ -311,7 +314,8 @@ public final class SweepReport {
                 .append(CSS).append("</style>\n</head>\n<body>\n<header>\n<h1>Rehearsal sweep</h1>\n<p class=\"meta\">")
                 .append(versions().size()).append(" migration(s) on ")
                 .append(esc(String.join(", ", results.stream().map(SweepResult::server).toList())))
-                .append(" · generated ").append(esc(generated.toString())).append("</p>\n<p class=\"counts\">")
+                .append(" · generated ").append(esc(generated.toString())).append(" · ")
+                .append(esc(results.get(0).repeatables().describe())).append("</p>\n<p class=\"counts\">")
                 .append("<span class=\"badge bad\" id=\"count-realistic\">").append(count(0))
                 .append(" fail on realistic data</span> <span class=\"badge warn\" id=\"count-unsafe\">").append(count(1))
                 .append(" need a data fix first</span> <span class=\"badge ok\" id=\"count-safe\">").append(count(2))

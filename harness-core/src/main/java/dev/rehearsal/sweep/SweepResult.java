@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param stopped why the sweep stopped before the last migration, e.g. a migration that fails on an empty database;
  *     empty when it went to the end
  * @param duration how long the sweep of this engine took
+ * @param repeatables when the repeatable migrations were applied
  * @since 0.1
  */
 public record SweepResult(Engine engine, String server, String migrations, List<MigrationVerdict> verdicts,
-        Optional<String> stopped, Duration duration) {
+        Optional<String> stopped, Duration duration, Repeatables repeatables) {
 
     /**
      * Create a result.
@@ -31,9 +32,11 @@ public record SweepResult(Engine engine, String server, String migrations, List<
      * @param verdicts a verdict per migration
      * @param stopped why the sweep stopped early, if it did
      * @param duration how long it took
+     * @param repeatables when the repeatable migrations were applied
      * @throws NullPointerException if a component is {@code null}
      */
     public SweepResult {
+        requireNonNull(repeatables, "repeatables");
         requireNonNull(engine, "engine");
         requireNonNull(server, "server");
         requireNonNull(migrations, "migrations");

@@ -120,7 +120,8 @@ public final class MigrationSweep {
 
     private static void check(SweepPolicy policy, SweepResult result, MigrationVerdict verdict) {
         List<String> failing = policy.violations(List.of(new SweepResult(result.engine(), result.server(),
-                result.migrations(), List.of(verdict), Optional.empty(), result.duration())), Optional.empty());
+                result.migrations(), List.of(verdict), Optional.empty(), result.duration(), result.repeatables())),
+                Optional.empty());
         if (!failing.isEmpty()) {
             StringBuilder message = new StringBuilder(verdict.script()).append(" on ").append(result.engine()
                     .displayName()).append(" fails ").append(failing.size()).append(" case(s) under ").append(policy)

@@ -116,6 +116,10 @@ public class SweepMojo extends AbstractMojo {
     @Parameter(property = "rehearsal.sweep.defectCases", defaultValue = "true")
     private boolean defectCases;
 
+    /** When the repeatable migrations run: {@code AT_EACH_STEP} (as Flyway does) or {@code AT_THE_END}. */
+    @Parameter(property = "rehearsal.sweep.repeatables", defaultValue = "AT_EACH_STEP")
+    private String repeatables;
+
     /** Skip the sweep. */
     @Parameter(property = "rehearsal.sweep.skip", defaultValue = "false")
     private boolean skip;
@@ -179,7 +183,8 @@ public class SweepMojo extends AbstractMojo {
                 outputDirectory.toPath(), seed, rowsPerTable, SweepRun.hints(
                         requiredInPractice == null ? List.of() : requiredInPractice,
                         uniqueInPractice == null ? List.of() : uniqueInPractice, nullRates == null ? Map.of() : nullRates),
-                defectCases, line -> getLog().info("rehearsal sweep: " + line));
+                defectCases, SweepRun.repeatables(repeatables, "<repeatables>"),
+                line -> getLog().info("rehearsal sweep: " + line));
     }
 
     /** The project's classes, resources and test dependencies, where Flyway finds the scripts and Java migrations. */

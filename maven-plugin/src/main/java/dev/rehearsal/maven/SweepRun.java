@@ -7,6 +7,7 @@ import dev.rehearsal.RehearsalServer;
 import dev.rehearsal.RehearsalSettings;
 import dev.rehearsal.ServerRequest;
 import dev.rehearsal.seed.SeedPlan;
+import dev.rehearsal.sweep.Repeatables;
 import dev.rehearsal.sweep.Sweep;
 import dev.rehearsal.sweep.SweepBaseline;
 import dev.rehearsal.sweep.SweepPolicy;
@@ -35,11 +36,12 @@ import java.util.function.Consumer;
  * @param rowsPerTable rows per table
  * @param hints what the data holds in practice: required columns, NULL rates, unique sets
  * @param defectCases whether to run the derived-defect cases, or the realistic pass only
+ * @param repeatables when the repeatable migrations run
  * @param log receives progress and results, one line each
  */
 record SweepRun(List<Engine> engines, Migrations migrations, RehearsalSettings settings, SweepPolicy policy,
         Path baseline, boolean recordBaseline, Path outputDirectory, long seed, int rowsPerTable, SeedPlan hints,
-        boolean defectCases, Consumer<String> log) {
+        boolean defectCases, Repeatables repeatables, Consumer<String> log) {
 
     /** What a run found, and what fails the policy. */
     record Outcome(List<SweepResult> results, SweepReport.Written reports, List<String> violations,
@@ -51,7 +53,7 @@ record SweepRun(List<Engine> engines, Migrations migrations, RehearsalSettings s
         for (Engine engine : engines) {
             try (RehearsalServer server = ServerRequest.of(engine, settings).start()) {
                 results.add(Sweep.of(migrations).withSeed(seed).withRowsPerTable(rowsPerTable).withHints(hints)
-                        .withDefectCases(defectCases).withProgress(log).run(server));
+                        .withDefectCases(defectCases).withRepeatables(repeatables).withProgress(log).run(server));
             }
         }
         SweepReport.Written reports = SweepReport.of(results).writeTo(outputDirectory);
@@ -134,6 +136,17 @@ record SweepRun(List<Engine> engines, Migrations migrations, RehearsalSettings s
                     + "To fix this, write it like orders.note.");
         }
         return new String[] {text.substring(0, dot), text.substring(dot + 1)};
+    }
+
+    /** The repeatables mode a parameter names, refused naming the parameter. */
+    static Repeatables repeatables(String name, String parameter) {
+        for (Repeatables mode : Repeatables.values()) {
+            if (mode.name().equalsIgnoreCase(name.strip().replace('-', '_'))) {
+                return mode;
+            }
+        }
+        throw new RehearsalConfigurationException(parameter + " is '" + name + "', which is not a time to apply the"
+                + " repeatable migrations.\nTo fix this, use AT_EACH_STEP (the default, as Flyway does) or AT_THE_END.");
     }
 
     /** The policy a parameter names, refused naming the parameter. */

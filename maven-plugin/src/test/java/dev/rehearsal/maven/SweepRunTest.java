@@ -9,6 +9,7 @@ import dev.rehearsal.RehearsalConfigurationException;
 import dev.rehearsal.RehearsalSettings;
 import dev.rehearsal.seed.SeedPlan;
 import dev.rehearsal.support.TestDatabases;
+import dev.rehearsal.sweep.Repeatables;
 import dev.rehearsal.sweep.SweepPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class SweepRunTest {
         settings.put(RehearsalSettings.REPORT_ENABLED, "false");
         return new SweepRun(engines, Migrations.at(locations), RehearsalSettings.of(settings), SweepPolicy.FAIL_ON_UNSAFE,
                 dir.resolve("rehearsal-baseline.txt"), record, dir.resolve("target/rehearsal"), 1, 30,
-                SweepRun.hints(List.of(), List.of(), Map.of()), true, log::add);
+                SweepRun.hints(List.of(), List.of(), Map.of()), true, Repeatables.AT_EACH_STEP, log::add);
     }
 
     @Test
@@ -84,6 +85,9 @@ class SweepRunTest {
                         + " FAIL_ON_REALISTIC_DATA or FAIL_ON_UNSAFE (the default).");
         assertThat(SweepRun.policy("fail-on-realistic-data", "<policy>")).isEqualTo(SweepPolicy.FAIL_ON_REALISTIC_DATA);
 
+        assertThat(SweepRun.repeatables("at-the-end", "<repeatables>")).isEqualTo(Repeatables.AT_THE_END);
+        assertThatThrownBy(() -> SweepRun.repeatables("never", "<repeatables>"))
+                .hasMessageStartingWith("<repeatables> is 'never', which is not a time to apply the repeatable migrations.");
         SeedPlan hints = SweepRun.hints(List.of("orders.note"), List.of("customers.email", "orders.customer_id+total"),
                 Map.of("orders.placed_on", "0.5"));
         assertThat(hints.nullRateFor("orders", "note")).hasValue(0);

@@ -134,6 +134,17 @@ public final class FlywaySteps {
                 .map(MigrationVersion::getVersion).toList();
     }
 
+    /** The script of each versioned migration the locations hold, by version, in order. */
+    public java.util.Map<String, String> scripts() {
+        java.util.Map<String, String> scripts = new java.util.LinkedHashMap<>();
+        for (MigrationInfo migration : info().all()) {
+            if (migration.getVersion() != null && migration.getScript() != null) {
+                scripts.putIfAbsent(migration.getVersion().getVersion(), migration.getScript());
+            }
+        }
+        return scripts;
+    }
+
     /** The Flyway checksum of each versioned migration the locations hold, by version, in order. */
     public java.util.Map<String, Integer> checksums() {
         java.util.Map<String, Integer> checksums = new java.util.LinkedHashMap<>();
@@ -164,7 +175,7 @@ public final class FlywaySteps {
                     + current.get() + ", above " + target + ". A rehearsal only migrates forward, as production does.\n"
                     + "To fix this, migrate to a version above " + current.get() + ", or start a new rehearsal.");
         }
-        return run("migrate to version " + target, target.getVersion());
+        return run("migrate to version " + target, target.getVersion(), Optional.of(info));
     }
 
     /** Migrate to the first pending version, or to the failed one if the history holds a failed row. */
@@ -181,11 +192,11 @@ public final class FlywaySteps {
                     + " which succeeds when nothing is pending.");
         }
         String version = next.get().getVersion().getVersion();
-        return run("migrate to next version (" + version + ")", version);
+        return run("migrate to next version (" + version + ")", version, Optional.of(info));
     }
 
     public StepOutcome migrateToLatest() {
-        return run("migrate to latest", "latest");
+        return run("migrate to latest", "latest", Optional.empty());
     }
 
     /** See {@link Resume}. */
@@ -224,11 +235,15 @@ public final class FlywaySteps {
         return lastStatements;
     }
 
-    private StepOutcome run(String step, String target) {
+    /**
+     * @param known what Flyway said just before, when the caller asked (one resolution of the locations fewer: each
+     *     reads and checksums every script)
+     */
+    private StepOutcome run(String step, String target, Optional<MigrationInfoService> known) {
         StatementRecorder recorder = new StatementRecorder(database.info());
         Flyway migrating = flyway.step(recorder, target);
         DamageCheck.Census census = census();
-        MigrationInfoService beforeInfo = flyway.info(migrating);
+        MigrationInfoService beforeInfo = known.orElseGet(() -> flyway.info(migrating));
         Optional<String> before = HistoryTable.currentVersion(beforeInfo);
         Optional<MigrationInfo> firstPending = Arrays.stream(beforeInfo.pending()).findFirst();
         long start = System.nanoTime();

@@ -1,0 +1,1 @@
+CREATE INDEX idx_addresses_customer ON addresses (customer_id);

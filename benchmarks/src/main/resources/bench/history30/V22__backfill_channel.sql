@@ -1,0 +1,1 @@
+UPDATE orders SET channel = 'web' WHERE channel IS NULL;

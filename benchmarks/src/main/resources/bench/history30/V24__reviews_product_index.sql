@@ -1,0 +1,1 @@
+CREATE INDEX idx_reviews_product ON reviews (product_id);

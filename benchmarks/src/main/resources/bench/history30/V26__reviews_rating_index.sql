@@ -1,0 +1,1 @@
+CREATE INDEX idx_reviews_rating ON reviews (rating);

@@ -1,0 +1,1 @@
+CREATE INDEX idx_payments_method ON payments (method);
