@@ -235,8 +235,11 @@ class SweepTest {
         SweepResult result;
         try (RehearsalServer server = server(engine)) {
             result = Sweep.of(Migrations.at("classpath:db/syntax")).withProgress(line -> { }).run(server);
-            assertThatThrownBy(() -> Sweep.of(Migrations.at("classpath:db/none-here")).run(server))
-                    .isInstanceOf(RehearsalException.class);
+            assertThatThrownBy(() -> Sweep.of(Migrations.at("classpath:db/no-migrations")).run(server))
+                    .isInstanceOf(RehearsalException.class)
+                    .hasMessage("The sweep of Migrations.at(\"classpath:db/no-migrations\") found no versioned migration"
+                            + " in [classpath:db/no-migrations].\nTo fix this, point the locations at the folders that hold"
+                            + " the V<version>__<description>.sql scripts.");
         }
         assertThat(result.verdicts()).singleElement().satisfies(v -> {
             assertThat(v.failsOnRealisticData()).isTrue();

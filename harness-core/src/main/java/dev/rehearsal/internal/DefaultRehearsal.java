@@ -119,6 +119,14 @@ public final class DefaultRehearsal implements Rehearsal {
         return runner.pendingVersions();
     }
 
+    /**
+     * This rehearsal's database and state without the damage census around each step: for the sweep, whose verdicts
+     * are failures and successes, and which would otherwise read every table's keys twice per version.
+     */
+    public DefaultRehearsal withoutDamageChecks() {
+        return new DefaultRehearsal(database, runner.settings(), reporter, state, false);
+    }
+
     /** This rehearsal's database and state, under settings without one Flyway property (the sweep's repeatables). */
     public DefaultRehearsal withoutFlywayProperty(String key) {
         MigrationSettings settings = runner.settings();

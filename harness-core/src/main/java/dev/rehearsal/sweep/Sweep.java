@@ -48,7 +48,8 @@ import java.util.function.Consumer;
  * defects derived from it (when the step fails on realistic rows, a database with no rows migrated to N tells whether
  * data caused it, and carries the sweep on); each derived-defect case gets a database of its own at N−1 (schema migrated, realistic rows plus the defect seeded), dropped after. Where a defect kind allows it,
  * the realistic rows of a case are kept free of it ({@link Defect#onlyPlantedRows()}), so a failure is the planted
- * rows'. Repeatable migrations are applied as Flyway applies them: after the versioned ones, at every step.
+ * rows'. The sweep's databases skip the damage census a rehearsal takes around each step (its verdicts are failed
+ * or not). Repeatable migrations are applied as Flyway applies them: after the versioned ones, at every step.
  *
  * <p>Immutable; {@link #run(RehearsalServer)} may be called from several threads on different servers.
  *
@@ -222,7 +223,7 @@ public final class Sweep {
         String engine = server.engine().displayName();
         Migrations stepping = repeatables == Repeatables.AT_THE_END
                 ? migrations.withFlywayProperty("repeatableSqlMigrationPrefix", NO_REPEATABLES) : migrations;
-        Rehearsal realistic = server.open(stepping, "sweep");
+        Rehearsal realistic = open(server, stepping, "sweep");
         try {
             List<String> versions = realistic.pendingVersions();
             if (versions.isEmpty()) {
@@ -242,7 +243,7 @@ public final class Sweep {
                 if (realisticCase.outcome() != CaseResult.Outcome.PASSED) {
                     // a database with no rows says whether data caused the failure, and carries the sweep on
                     realistic.close();
-                    realistic = server.open(stepping, "sweep");
+                    realistic = open(server, stepping, "sweep");
                     StepOutcome up = previous.isPresent() ? realistic.migrateTo(previous.get()) : null;
                     if (up == null || !up.failed()) {
                         up = realistic.migrateTo(version);
@@ -293,6 +294,14 @@ public final class Sweep {
                 repeatables);
     }
 
+    /**
+     * A rehearsal of the sweep: without the damage census around each step, which the sweep's verdicts (failed or not)
+     * do not use and which reads every table's keys twice per step.
+     */
+    private static Rehearsal open(RehearsalServer server, Migrations migrations, String hint) {
+        return ((DefaultRehearsal) server.open(migrations, hint)).withoutDamageChecks();
+    }
+
     /** The repeatable migrations, once, over the realistic rows of the last version; empty when the history has none. */
     private Optional<MigrationVerdict> repeatablesAtTheEnd(DefaultRehearsal realistic, String engine, Set<String> matched) {
         long start = System.nanoTime();
@@ -334,7 +343,7 @@ public final class Sweep {
             DerivedDefect derived, String where, Set<String> matched) {
         long start = System.nanoTime();
         CaseResult result;
-        try (Rehearsal rehearsal = server.open(stepping, "sweep_case")) {
+        try (Rehearsal rehearsal = open(server, stepping, "sweep_case")) {
             if (previous.isPresent()) {
                 StepOutcome before = rehearsal.migrateTo(previous.get());
                 if (before.failed()) {

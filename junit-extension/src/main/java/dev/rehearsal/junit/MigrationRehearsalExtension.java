@@ -7,6 +7,9 @@ import dev.rehearsal.RehearsalSettings;
 import dev.rehearsal.RehearsalServer;
 import dev.rehearsal.ServerRequest;
 import dev.rehearsal.StepOutcome;
+import dev.rehearsal.seed.BreakingData;
+import dev.rehearsal.seed.Defect;
+import dev.rehearsal.seed.SeedPlan;
 import dev.rehearsal.seed.SeedReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +17,7 @@ import java.lang.reflect.Method;
 import java.net.URL;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -200,7 +204,22 @@ final class MigrationRehearsalExtension
             throw new RehearsalException("@SeedData(atVersion = \"" + seed.atVersion() + "\") could not migrate to the"
                     + " version to seed at, so the test did not run:\n" + outcome.verdict());
         }
-        SeedReport report = rehearsal.seed(seed.plan(), seed.terms());
+        SeedPlan plan = seed.plan();
+        if (seed.derived().isPresent()) {
+            SeedDeclaration.Derived wanted = seed.derived().get();
+            BreakingData breaking = rehearsal.deriveBreakingData();
+            List<Defect> chosen = breaking.defects().stream()
+                    .filter(d -> wanted.kinds().isEmpty() || wanted.kinds().contains(d.defect().kind()))
+                    .filter(d -> wanted.table().isEmpty() || d.defect().table().equalsIgnoreCase(wanted.table()))
+                    .map(d -> d.count(wanted.count()).defect()).toList();
+            if (chosen.isEmpty()) {
+                throw new ExtensionConfigurationException(wanted.describe() + ": nothing derived from " + breaking.script()
+                        + " matches, so the test would run on no defect.\n" + breaking + "\nTo fix this, widen kinds or"
+                        + " table, or seed at the version before the migration that asks something new of the rows.");
+            }
+            plan = plan.defects(chosen);
+        }
+        SeedReport report = rehearsal.seed(plan, seed.terms());
         if (settings.flag(RehearsalSettings.REPORT_ENABLED, true)) {
             System.out.println("seeded " + rehearsal.database().databaseName() + ": " + report + System.lineSeparator());
         }

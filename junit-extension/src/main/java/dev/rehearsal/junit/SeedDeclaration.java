@@ -3,8 +3,8 @@ package dev.rehearsal.junit;
 import dev.rehearsal.seed.Defect;
 import dev.rehearsal.seed.DefectKind;
 import dev.rehearsal.seed.SeedPlan;
-import java.lang.reflect.AnnotatedElement;
 import dev.rehearsal.seed.spi.SeedTerms;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,12 +26,26 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param plan what to seed
  * @param terms the annotations' words, for the seed's messages
  */
-record SeedDeclaration(String atVersion, SeedPlan plan, SeedTerms terms) {
+record SeedDeclaration(String atVersion, SeedPlan plan, SeedTerms terms, Optional<Derived> derived) {
+
+    /** What {@link PlantDerivedDefects} asks for, and where it was written. */
+    record Derived(Set<DefectKind> kinds, String table, int count, String where) {
+
+        String describe() {
+            return "@PlantDerivedDefects(" + (kinds.isEmpty() ? "" : "kinds = " + kinds) + (table.isEmpty() ? ""
+                    : (kinds.isEmpty() ? "" : ", ") + "table = \"" + table + "\"") + ") on " + where;
+        }
+    }
 
     static Optional<SeedDeclaration> find(Method method, Class<?> testClass) {
         Optional<SeedData> onMethod = AnnotationSupport.findAnnotation(method, SeedData.class);
         if (onMethod.isPresent()) {
             return Optional.of(of(onMethod.get(), method, where(method)));
+        }
+        if (AnnotationSupport.findAnnotation(method, PlantDerivedDefects.class).isPresent()) {
+            throw new ExtensionConfigurationException("@PlantDerivedDefects on " + where(method) + " has no @SeedData next"
+                    + " to it to plant into.\nTo fix this, add @SeedData(atVersion = \"...\") to the method: the defects"
+                    + " are derived from the migration after that version.");
         }
         if (!AnnotationSupport.findRepeatableAnnotations(method, PlantDefect.class).isEmpty()) {
             throw new ExtensionConfigurationException("@PlantDefect on " + where(method) + " has no @SeedData next to it"
@@ -91,7 +105,15 @@ record SeedDeclaration(String atVersion, SeedPlan plan, SeedTerms terms) {
             origins.put(defect, origin(annotation, where));
             plan = plan.defect(defect);
         }
-        return new SeedDeclaration(seed.atVersion().strip(), plan, new AnnotationTerms(where, named, origins));
+        Optional<Derived> derived = AnnotationSupport.findAnnotation(element, PlantDerivedDefects.class).map(a -> {
+            if (a.count() < 1) {
+                throw new ExtensionConfigurationException("@PlantDerivedDefects(count = " + a.count() + ") on " + where
+                        + " plants nothing.\nTo fix this, give 1 or more.");
+            }
+            Set<DefectKind> kinds = a.kinds().length == 0 ? Set.of() : EnumSet.copyOf(List.of(a.kinds()));
+            return new Derived(kinds, a.table().strip(), a.count(), where);
+        });
+        return new SeedDeclaration(seed.atVersion().strip(), plan, new AnnotationTerms(where, named, origins), derived);
     }
 
     /** The words of {@code @SeedData} and {@code @PlantDefect}, for the messages of a seed they declared. */

@@ -155,23 +155,9 @@ public class SweepMojo extends AbstractMojo {
     private SweepRun sweep(ClassLoader projectLoader) {
         List<Engine> chosen = SweepRun.engines(engines, "<engines>");
         SweepPolicy chosenPolicy = SweepRun.policy(policy, "<policy>");
-        String origin = "rehearsal-maven-plugin in " + project.getFile();
-        Migrations migrations;
-        if (springBoot) {
-            migrations = Migrations.fromSpringBoot("application", springBootProfiles == null ? List.of()
-                    : springBootProfiles, projectLoader, origin + " (<springBoot>)");
-            if (locations != null && !locations.isEmpty()) {
-                migrations = migrations.withLocations(locations.toArray(String[]::new));
-            }
-        } else {
-            List<String> where = locations == null || locations.isEmpty() ? List.of("classpath:db/migration") : locations;
-            migrations = Migrations.at(where.toArray(String[]::new)).describedAs(origin + " (<locations> "
-                    + where + ")");
-        }
-        migrations = migrations.withClassLoader(projectLoader);
-        if (placeholders != null && !placeholders.isEmpty()) {
-            migrations = migrations.withPlaceholders(placeholders);
-        }
+        Migrations migrations = SweepRun.migrations(locations == null ? List.of() : locations, springBoot,
+                springBootProfiles == null ? List.of() : springBootProfiles, placeholders == null ? Map.of() : placeholders,
+                projectLoader, "rehearsal-maven-plugin in " + project.getFile());
         RehearsalSettings rehearsalSettings = RehearsalSettings.from(key -> Optional.ofNullable(settings == null ? null
                 : settings.get(key))
                 .or(() -> Optional.ofNullable(session.getUserProperties().getProperty(key)))

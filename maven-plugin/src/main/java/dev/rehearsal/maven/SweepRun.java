@@ -72,6 +72,32 @@ record SweepRun(List<Engine> engines, Migrations migrations, RehearsalSettings s
         return new Outcome(results, reports, policy.violations(results, used), used);
     }
 
+    /**
+     * The project's Flyway settings: {@code <locations>} (Flyway's {@code classpath:db/migration} by default), or with
+     * {@code <springBoot>} the application's {@code spring.flyway.*} (locations given too replace Spring's), and
+     * {@code <placeholders>}; classpath locations and Java migrations looked up in the project's class loader.
+     */
+    static Migrations migrations(List<String> locations, boolean springBoot, List<String> profiles,
+            Map<String, String> placeholders, ClassLoader project, String origin) {
+        Migrations migrations;
+        if (springBoot) {
+            migrations = Migrations.fromSpringBoot("application", profiles, project, origin + " (<springBoot>)");
+            if (!locations.isEmpty()) {
+                migrations = migrations.withLocations(locations.toArray(String[]::new));
+            }
+        } else {
+            List<String> where = locations.isEmpty() ? List.of("classpath:db/migration") : locations;
+            migrations = Migrations.at(where.toArray(String[]::new)).describedAs(origin + " (<locations> " + where + ")");
+        }
+        migrations = migrations.withClassLoader(project);
+        if (!placeholders.isEmpty()) {
+            Map<String, String> all = new java.util.LinkedHashMap<>(migrations.placeholders());
+            all.putAll(placeholders);
+            migrations = migrations.withPlaceholders(all);
+        }
+        return migrations;
+    }
+
     /** The engines a comma-separated parameter names, refused naming the parameter. */
     static List<Engine> engines(List<String> ids, String parameter) {
         List<Engine> engines = new ArrayList<>();

@@ -100,4 +100,17 @@ class SweepRunTest {
         assertThatThrownBy(() -> SweepRun.hints(List.of(), List.of(), Map.of("orders.note", "often")))
                 .hasMessageStartingWith("<nullRates> gives orders.note the rate 'often', which is not a share of the rows.");
     }
+
+    @Test
+    void the_project_s_locations_come_from_flyway_s_default_the_parameter_or_spring_boot() {
+        ClassLoader project = getClass().getClassLoader();
+        assertThat(SweepRun.migrations(List.of(), false, List.of(), Map.of(), project, "pom.xml").locations())
+                .containsExactly("classpath:db/migration");
+        assertThat(SweepRun.migrations(List.of("classpath:db/shop", "classpath:db/next"), false, List.of(), Map.of(),
+                project, "pom.xml").locations()).containsExactly("classpath:db/shop", "classpath:db/next");
+        Migrations boot = SweepRun.migrations(List.of(), true, List.of(), Map.of("region", "eu"), project, "pom.xml");
+        assertThat(boot.locations()).containsExactly("classpath:db/shop");
+        assertThat(boot.placeholders()).containsEntry("owner", "shop").containsEntry("region", "eu");
+        assertThat(boot.origin()).contains("pom.xml (<springBoot>)");
+    }
 }
