@@ -77,7 +77,11 @@ class PublicApiTest {
                 "dev.rehearsal.snapshot.DataDiff", "dev.rehearsal.snapshot.DataMapping",
                 "dev.rehearsal.snapshot.DataSnapshot", "dev.rehearsal.snapshot.ValueText",
                 "dev.rehearsal.Migrations", "dev.rehearsal.RehearsalServer", "dev.rehearsal.ServerRequest",
-                "dev.rehearsal.seed.spi.Seeder", "dev.rehearsal.seed.spi.SeedTerms");
+                "dev.rehearsal.seed.spi.Seeder", "dev.rehearsal.seed.spi.SeedTerms",
+                "dev.rehearsal.seed.BreakingData", "dev.rehearsal.seed.DerivedDefect",
+                "dev.rehearsal.sweep.Sweep", "dev.rehearsal.sweep.SweepResult", "dev.rehearsal.sweep.MigrationVerdict",
+                "dev.rehearsal.sweep.CaseResult", "dev.rehearsal.sweep.SweepReport", "dev.rehearsal.sweep.SweepPolicy",
+                "dev.rehearsal.sweep.SweepBaseline", "dev.rehearsal.sweep.Repeatables");
     }
 
     private static List<Class<?>> publicApiClasses() throws IOException, URISyntaxException, ClassNotFoundException {

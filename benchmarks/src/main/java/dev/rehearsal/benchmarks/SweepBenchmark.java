@@ -40,6 +40,7 @@ public final class SweepBenchmark {
                 + " warm-up round(s), medians%n", rows, run.rounds(), run.warmups());
         for (Engine engine : run.engines()) {
             List<Double> plain = new ArrayList<>();
+            List<Double> stepping = new ArrayList<>();
             List<Double> realistic = new ArrayList<>();
             List<Double> full = new ArrayList<>();
             List<Double> perCase = new ArrayList<>();
@@ -47,6 +48,7 @@ public final class SweepBenchmark {
             try (RehearsalServer server = ServerRequest.of(engine, BenchmarkRun.settings()).start()) {
                 for (int round = 0; round < run.warmups() + run.rounds(); round++) {
                     double plainSeconds = plainFlywayAndOneSeed(server, rows);
+                    double steppingSeconds = plainFlywayStepByStep(server);
                     long start = System.nanoTime();
                     SweepResult quick = Sweep.of(migrations).withRowsPerTable(rows).withDefectCases(false)
                             .withProgress(line -> { }).run(server);
@@ -61,6 +63,7 @@ public final class SweepBenchmark {
                     }
                     if (run.measured(round)) {
                         plain.add(plainSeconds);
+                        stepping.add(steppingSeconds);
                         realistic.add(realisticSeconds);
                         full.add(fullSeconds);
                         perCase.add(run0.stream().mapToDouble(c -> c.duration().toMillis() / 1000.0).average().orElse(0));
@@ -78,7 +81,10 @@ public final class SweepBenchmark {
                 double f = BenchmarkRun.median(full);
                 double c = BenchmarkRun.median(perCase);
                 System.out.printf(Locale.ROOT, "  %s%n", server.describe());
+                double st = BenchmarkRun.median(stepping);
                 System.out.printf(Locale.ROOT, "    plain Flyway from empty + one seed       %7.2f s%n", p);
+                System.out.printf(Locale.ROOT, "    plain Flyway, one migrate per version    %7.2f s   (%.2fx plain; no rows)%n",
+                        st, st / p);
                 System.out.printf(Locale.ROOT, "    sweep, realistic pass only               %7.2f s   (%.2fx plain)%n", r, r / p);
                 System.out.printf(Locale.ROOT, "    sweep, with %2d derived-defect cases      %7.2f s   (%.2fx plain)%n", cases, f, f / p);
                 System.out.printf(Locale.ROOT, "    one derived-defect case (mean)           %7.2f s%n", c);
@@ -96,6 +102,19 @@ public final class SweepBenchmark {
             Flyway.configure(SweepBenchmark.class.getClassLoader()).dataSource(database.dataSource())
                     .locations(HISTORY).load().migrate();
             database.seed(SeedPlan.withSeed(1).defaultRows(rows));
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    /** Plain Flyway on a fresh database, one migrate per version (a target each), no rows: the floor of stepping. */
+    private static double plainFlywayStepByStep(RehearsalServer server) {
+        try (Rehearsal database = server.open(Migrations.at(HISTORY).withClassLoader(SweepBenchmark.class.getClassLoader()),
+                "bench_steps")) {
+            long start = System.nanoTime();
+            for (int version = 1; version <= 30; version++) {
+                Flyway.configure(SweepBenchmark.class.getClassLoader()).dataSource(database.dataSource())
+                        .locations(HISTORY).target(String.valueOf(version)).load().migrate();
+            }
             return (System.nanoTime() - start) / 1e9;
         }
     }

@@ -66,4 +66,31 @@ public record CaseResult(Optional<DerivedDefect> defect, Outcome outcome, Option
     public String name() {
         return defect.map(d -> d.defect().toString()).orElse("realistic rows");
     }
+
+    /**
+     * Say in one line what failed and where, e.g. {@code "statement 2 (line 5), 23503, DATA_DEPENDENT: insert or update
+     * on table ... violates foreign key constraint ...; planted in orders(id=27), orders(id=28)"}; the note when the
+     * migration did not fail.
+     *
+     * @return the summary
+     */
+    public String summary() {
+        if (failure.isEmpty()) {
+            return note;
+        }
+        Failure f = failure.get();
+        StringBuilder text = new StringBuilder();
+        f.statementIndex().ifPresent(i -> text.append("statement ").append(i));
+        f.line().ifPresent(l -> text.append(text.length() == 0 ? "" : " ").append("(line ").append(l).append(')'));
+        String codes = f.sqlState().orElse("") + (f.vendorCode().isPresent()
+                ? (f.sqlState().isPresent() ? " " : "") + "code " + f.vendorCode().getAsInt() : "");
+        if (!codes.isBlank()) {
+            text.append(text.length() == 0 ? "" : ", ").append(codes);
+        }
+        text.append(text.length() == 0 ? "" : ", ").append(f.failureClass()).append(": ").append(f.message());
+        if (!plantedRows.isEmpty()) {
+            text.append("; planted in ").append(String.join(", ", plantedRows));
+        }
+        return text.toString();
+    }
 }

@@ -238,7 +238,7 @@ public final class Sweep {
             for (int i = 0; i < versions.size(); i++) {
                 String version = versions.get(i);
                 String where = engine + " V" + version + " (" + (i + 1) + "/" + versions.size() + ")";
-                CaseResult realisticCase = realisticCase(realistic, version, where, matched);
+                CaseResult realisticCase = realisticCase(realistic, before, version, where, matched);
                 Optional<String> failsEmpty = Optional.empty();
                 if (realisticCase.outcome() != CaseResult.Outcome.PASSED) {
                     // a database with no rows says whether data caused the failure, and carries the sweep on
@@ -320,12 +320,13 @@ public final class Sweep {
         return Optional.of(new MigrationVerdict("repeatables", scripts, OptionalInt.empty(), result, List.of(), List.of()));
     }
 
-    private CaseResult realisticCase(Rehearsal realistic, String version, String where, Set<String> matched) {
+    private CaseResult realisticCase(Rehearsal realistic, Schema schema, String version, String where,
+            Set<String> matched) {
         long start = System.nanoTime();
         String note = "";
         long rows;
         try {
-            rows = seedEmptyTables(realistic, matched);
+            rows = seedEmptyTables(realistic, schema, matched);
         } catch (RehearsalException e) {
             note = "Seeding realistic rows failed, so the migration ran over the rows already there: " + e.getMessage();
             rows = rows(realistic);
@@ -394,10 +395,10 @@ public final class Sweep {
     /**
      * Seed the tables that have no rows yet; the others keep the rows earlier steps seeded and migrated.
      *
+     * @param schema the database's schema now (the one the last step left: seeding does not change it)
      * @return the rows in the database then
      */
-    private long seedEmptyTables(Rehearsal rehearsal, Set<String> matched) {
-        Schema schema = rehearsal.schema();
+    private long seedEmptyTables(Rehearsal rehearsal, Schema schema, Set<String> matched) {
         if (schema.tables().isEmpty()) {
             return 0;
         }

@@ -178,7 +178,7 @@ public final class SweepBaseline {
             }
             failing.addAll(verdict.unsafeAgainst());
             for (CaseResult c : failing) {
-                String why = c.failure().map(f -> f.message()).orElse(c.note());
+                String why = c.summary();
                 findings.add(new Finding(engine, verdict.version(), checksum(verdict), c.name(), verdict.script(), why));
             }
         }

@@ -142,19 +142,6 @@ public final class SweepReport {
         return result.stopped().isPresent() ? "not swept: the sweep stopped before it" : "not in this engine's history";
     }
 
-    private static String failureLine(Failure f) {
-        StringBuilder text = new StringBuilder();
-        f.statementIndex().ifPresent(i -> text.append("statement ").append(i));
-        f.line().ifPresent(l -> text.append(text.length() == 0 ? "" : " ").append("(line ").append(l).append(')'));
-        String codes = String.join("/", f.sqlState().map(List::of).orElse(List.of()))
-                + (f.vendorCode().isPresent() ? (f.sqlState().isPresent() ? " " : "") + "code " + f.vendorCode().getAsInt() : "");
-        if (!codes.isBlank()) {
-            text.append(text.length() == 0 ? "" : ", ").append(codes);
-        }
-        text.append(text.length() == 0 ? "" : ", ").append(f.failureClass()).append(": ").append(f.message());
-        return text.toString();
-    }
-
     // ---- JSON
 
     /**
@@ -277,8 +264,7 @@ public final class SweepReport {
                     failing.addAll(v.unsafeAgainst());
                     for (CaseResult c : failing) {
                         details.add("- **" + cell(v.script()) + "** on " + result.engine().displayName() + ", " + cell(c.name())
-                                + ": " + c.failure().map(f -> cell(failureLine(f))).orElse(cell(c.note()))
-                                + (c.plantedRows().isEmpty() ? "" : "; rows " + cell(String.join(", ", c.plantedRows()))));
+                                + ": " + cell(c.summary()));
                     }
                 });
             }

@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Users see the annotations; the extension and its helpers stay package-private. */
+/** Users see the annotations and the sweep's test factory; the extension and its helpers stay package-private. */
 class PublicApiTest {
 
     @Test
-    void only_the_annotations_are_public() throws Exception {
+    void only_the_annotations_and_the_sweep_test_factory_are_public() throws Exception {
         Path root = Path.of(MigrationRehearsal.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         try (Stream<Path> files = Files.walk(root)) {
             assertThat(files.filter(f -> f.toString().endsWith(".class"))
@@ -23,7 +23,8 @@ class PublicApiTest {
                     .map(Class::getName))
                     .containsExactlyInAnyOrder("dev.rehearsal.junit.MigrationRehearsal", "dev.rehearsal.junit.RehearsalTest",
                             "dev.rehearsal.junit.SeedData", "dev.rehearsal.junit.PlantDefect",
-                            "dev.rehearsal.junit.SpringBootFlyway", "dev.rehearsal.junit.RehearsalDataSource");
+                            "dev.rehearsal.junit.SpringBootFlyway", "dev.rehearsal.junit.RehearsalDataSource",
+                            "dev.rehearsal.junit.PlantDerivedDefects", "dev.rehearsal.junit.MigrationSweep");
         }
     }
 

@@ -41,7 +41,7 @@ class SweepRunTest {
     @Test
     void the_fk_over_orphans_fails_the_build_until_a_baseline_accepts_it_and_a_new_unsafe_migration_fails_again(
             @TempDir Path dir) throws Exception {
-        SweepRun.Outcome first = run(dir, false, "classpath:db/shop").run();
+        SweepRun.Outcome first = run(dir, false, "classpath:db/fk").run();
         int engines = (int) TestDatabases.engines().count();
         assertThat(first.violations()).hasSize(engines).allSatisfy(v -> assertThat(v)
                 .contains(" V2__orders_customer_fk.sql fails on 3 orphans in orders.customer_id (of customers): "));
@@ -49,7 +49,8 @@ class SweepRunTest {
                 .singleElement().satisfies(c -> {
                     assertThat(c.failure().orElseThrow().statement()).hasValueSatisfying(s -> assertThat(s)
                             .contains("ADD CONSTRAINT fk_orders_customer"));
-                    assertThat(c.failure().orElseThrow().line()).hasValue(2);
+                    assertThat(c.failure().orElseThrow().statementIndex()).hasValue(2);
+                    assertThat(c.failure().orElseThrow().line()).hasValue(5);
                     assertThat(c.plantedRows()).hasSize(3);
                 }));
         assertThat(Files.readString(first.reports().markdown())).contains("| V2__orders_customer_fk.sql | ⚠️ needs a data"
@@ -58,13 +59,13 @@ class SweepRunTest {
         assertThat(first.reports().json()).exists();
         assertThat(log).anySatisfy(l -> assertThat(l).contains("V2 (2/2)"));
 
-        SweepRun.Outcome recorded = run(dir, true, "classpath:db/shop").run();
+        SweepRun.Outcome recorded = run(dir, true, "classpath:db/fk").run();
         assertThat(recorded.violations()).isEmpty();
         assertThat(Files.readAllLines(dir.resolve("rehearsal-baseline.txt"))).first().isEqualTo("rehearsal-sweep-baseline/1");
 
-        assertThat(run(dir, false, "classpath:db/shop").run().violations()).as("released findings accepted").isEmpty();
+        assertThat(run(dir, false, "classpath:db/fk").run().violations()).as("released findings accepted").isEmpty();
 
-        List<String> added = run(dir, false, "classpath:db/shop", "classpath:db/next").run().violations();
+        List<String> added = run(dir, false, "classpath:db/fk", "classpath:db/next").run().violations();
         assertThat(added).isNotEmpty().allSatisfy(v -> assertThat(v).contains(" V3__unique_email.sql fails on "));
     }
 
@@ -106,10 +107,10 @@ class SweepRunTest {
         ClassLoader project = getClass().getClassLoader();
         assertThat(SweepRun.migrations(List.of(), false, List.of(), Map.of(), project, "pom.xml").locations())
                 .containsExactly("classpath:db/migration");
-        assertThat(SweepRun.migrations(List.of("classpath:db/shop", "classpath:db/next"), false, List.of(), Map.of(),
-                project, "pom.xml").locations()).containsExactly("classpath:db/shop", "classpath:db/next");
+        assertThat(SweepRun.migrations(List.of("classpath:db/fk", "classpath:db/next"), false, List.of(), Map.of(),
+                project, "pom.xml").locations()).containsExactly("classpath:db/fk", "classpath:db/next");
         Migrations boot = SweepRun.migrations(List.of(), true, List.of(), Map.of("region", "eu"), project, "pom.xml");
-        assertThat(boot.locations()).containsExactly("classpath:db/shop");
+        assertThat(boot.locations()).containsExactly("classpath:db/fk");
         assertThat(boot.placeholders()).containsEntry("owner", "shop").containsEntry("region", "eu");
         assertThat(boot.origin()).contains("pom.xml (<springBoot>)");
     }

@@ -254,7 +254,9 @@ public final class FlywaySteps {
             thrown = e;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        MigrationInfoService after = info();
+        // after a success the history table alone says where the database is (Flyway's info() would resolve and
+        // checksum every script again); after a failure the translator reads Flyway's view of it
+        MigrationInfoService after = thrown != null ? info() : null;
         if (thrown != null) {
             recorder.markUncommittedRunsFailed(Arrays.stream(after.applied())
                     .filter(i -> i.getVersion() != null && !i.getState().isFailed())
@@ -285,7 +287,8 @@ public final class FlywaySteps {
             }
             damage = findings(census, statements, warnings);
         }
-        return new StepOutcome(database.info(), step, before, HistoryTable.currentVersion(after), applied, failure,
+        Optional<String> versionAfter = after != null ? HistoryTable.currentVersion(after) : currentVersion(reads);
+        return new StepOutcome(database.info(), step, before, versionAfter, applied, failure,
                 leftBehind, List.of(), damage, took);
     }
 
