@@ -245,6 +245,8 @@ class SweepTest {
         assertThat(result.verdicts()).singleElement().satisfies(v -> {
             assertThat(v.failsOnRealisticData()).isTrue();
             assertThat(v.realistic().failure().orElseThrow().failureClass()).isEqualTo(FailureClass.SYNTAX);
+            assertThat(v.realistic().note()).isEqualTo("V1 fails even on a database with no rows: no data causes it; fix"
+                    + " the migration itself");
         });
         assertThat(result.stopped()).hasValueSatisfying(why -> assertThat(why).startsWith("V1 fails on a database with"
                 + " no rows, so the versions after it were not swept: "));
