@@ -14,6 +14,9 @@ import static java.util.Objects.requireNonNull;
  *     server, the library for an embedded one
  * @param databaseName the name of the database the harness created for the test
  * @param jdbcUrl the JDBC URL of that database, without credentials
+ * @param state how the database got its state when it was opened: empty for a new empty database; for a rehearsal
+ *     opened at a {@link dev.rehearsal.seed.SeededState}, e.g. {@code "copy of cached state rehearsal_state_... (version
+ *     2, seed 42; built in 1.8 s), copied in 41 ms"}: every verdict shows it
  * @since 0.1
  */
 public record DatabaseInfo(
@@ -22,7 +25,8 @@ public record DatabaseInfo(
         String serverVersion,
         String source,
         String databaseName,
-        String jdbcUrl) {
+        String jdbcUrl,
+        java.util.Optional<String> state) {
 
     /**
      * Create the description of a database.
@@ -42,6 +46,23 @@ public record DatabaseInfo(
         requireNonNull(source, "source");
         requireNonNull(databaseName, "databaseName");
         requireNonNull(jdbcUrl, "jdbcUrl");
+        requireNonNull(state, "state");
+    }
+
+    /**
+     * Create the description of a new empty database.
+     *
+     * @param engine the engine; never {@code null}
+     * @param provider where the server came from; never {@code null}
+     * @param serverVersion the version the server reports
+     * @param source what provided the server
+     * @param databaseName the name of the database the harness created for the test
+     * @param jdbcUrl the JDBC URL of that database, without credentials
+     * @throws NullPointerException if any component is {@code null}
+     */
+    public DatabaseInfo(Engine engine, ProviderKind provider, String serverVersion, String source, String databaseName,
+            String jdbcUrl) {
+        this(engine, provider, serverVersion, source, databaseName, jdbcUrl, java.util.Optional.empty());
     }
 
     /**

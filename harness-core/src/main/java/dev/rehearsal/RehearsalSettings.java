@@ -59,6 +59,13 @@ public final class RehearsalSettings {
     /** Whether to print the verdict of every migrate step to standard output. Default {@code true}. */
     public static final String REPORT_ENABLED = "rehearsal.report.enabled";
 
+    /**
+     * Whether a rehearsal opened at a {@link dev.rehearsal.seed.SeededState} (as {@code @SeedData} does) starts from a
+     * copy of that state, built once per server and run, rather than migrating and seeding its own database.
+     * Default {@code true}. The verdicts say which it did.
+     */
+    public static final String CACHE_ENABLED = "rehearsal.cache.enabled";
+
     private final Function<String, Optional<String>> lookup;
 
     private RehearsalSettings(Function<String, Optional<String>> lookup) {

@@ -74,6 +74,7 @@ class PublicApiTest {
                 "dev.rehearsal.schema.Schema", "dev.rehearsal.schema.Table",
                 "dev.rehearsal.seed.ColumnValues", "dev.rehearsal.seed.Defect", "dev.rehearsal.seed.DefectKind",
                 "dev.rehearsal.seed.PlantedDefect", "dev.rehearsal.seed.SeedPlan", "dev.rehearsal.seed.SeedReport",
+                "dev.rehearsal.seed.SeededState",
                 "dev.rehearsal.snapshot.DataDiff", "dev.rehearsal.snapshot.DataMapping",
                 "dev.rehearsal.snapshot.DataSnapshot", "dev.rehearsal.snapshot.ValueText",
                 "dev.rehearsal.Migrations", "dev.rehearsal.RehearsalServer", "dev.rehearsal.ServerRequest",

@@ -78,6 +78,17 @@ public final class DefaultRehearsal implements Rehearsal {
         this(database, settings, reporter, new State(), true);
     }
 
+    /**
+     * A rehearsal on a database that already holds seeded rows, e.g. a copy of a cached state.
+     *
+     * @param seeded what was seeded in it, shown in every verdict
+     */
+    public DefaultRehearsal(RehearsalDatabase database, MigrationSettings settings, Consumer<StepOutcome> reporter,
+            List<SeedReport> seeded) {
+        this(database, settings, reporter, new State(), true);
+        state.seeded.addAll(seeded);
+    }
+
     /** A view on the same database: the seed reports and the last step are shared. */
     private DefaultRehearsal(RehearsalDatabase database, MigrationSettings settings, Consumer<StepOutcome> reporter,
             State state, boolean damageChecks) {

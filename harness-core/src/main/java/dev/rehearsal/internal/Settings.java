@@ -43,7 +43,7 @@ public final class Settings {
         }
         keys.addAll(List.of(RehearsalSettings.CONNECT_TIMEOUT, RehearsalSettings.SOCKET_TIMEOUT,
                 RehearsalSettings.LOCK_TIMEOUT, RehearsalSettings.STARTUP_TIMEOUT,
-                RehearsalSettings.KEEP_FAILED_DATABASES, RehearsalSettings.REPORT_ENABLED));
+                RehearsalSettings.KEEP_FAILED_DATABASES, RehearsalSettings.REPORT_ENABLED, RehearsalSettings.CACHE_ENABLED));
         return keys;
     }
 

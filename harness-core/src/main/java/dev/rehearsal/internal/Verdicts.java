@@ -30,6 +30,7 @@ public final class Verdicts {
                 .append(" -> ").append(outcome.versionAfter().orElse("<none>"))
                 .append("; applied: ").append(applied(outcome.applied()))
                 .append("; took ").append(outcome.duration().toMillis()).append(" ms");
+        outcome.database().state().ifPresent(state -> text.append('\n').append(INDENT).append("state    ").append(state));
         boolean ranStatements = outcome.leftBehind().map(l -> !l.executedBeforeFailure().isEmpty()).orElse(false);
         outcome.data().forEach(report -> text.append('\n').append(INDENT).append("data     ").append(report));
         outcome.damage().forEach(d -> text.append('\n').append(INDENT).append("damage   ").append(d));

@@ -92,6 +92,23 @@ public final class ColumnValues {
         return function;
     }
 
+    /**
+     * Compare by value for fixed values and sets; a function equals only an override of the same function object
+     * (keep a function in a constant for plans built from it to compare equal).
+     *
+     * @param other the other object
+     * @return whether it gives the same values
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ColumnValues v && function == v.function && choices.equals(v.choices);
+    }
+
+    @Override
+    public int hashCode() {
+        return function != null ? System.identityHashCode(function) : choices.hashCode();
+    }
+
     @Override
     public String toString() {
         if (function != null) {

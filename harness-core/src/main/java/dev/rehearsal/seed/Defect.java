@@ -422,6 +422,28 @@ public final class Defect {
     }
 
     /**
+     * Compare by value: two defects of the same kind, table, columns, amount and attributes plant the same rows, so
+     * plans holding them {@linkplain SeedPlan#equals build the same state}.
+     *
+     * @param other the other object
+     * @return whether it is a defect with the same kind, table, columns, amount and attributes
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Defect d && kind == d.kind && table.equals(d.table) && columns.equals(d.columns)
+                && count.equals(d.count) && ratio.equals(d.ratio) && bypass == d.bypass && length.equals(d.length)
+                && precision.equals(d.precision) && scale.equals(d.scale) && parent.equals(d.parent)
+                && castType.equals(d.castType) && labels.equals(d.labels) && predicate.equals(d.predicate)
+                && onlyPlanted == d.onlyPlanted;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(kind, table, columns, count, ratio, bypass, length, precision, scale, parent,
+                castType, labels, predicate, onlyPlanted);
+    }
+
+    /**
      * Describe the defect, e.g. {@code "5 orphans in orders.customer_id"}.
      *
      * @return the description

@@ -298,6 +298,25 @@ public final class SeedPlan {
         return name.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Compare by value: equal plans seed the same rows into the same schema, which is what lets rehearsals share a
+     * cached state. Overrides compare as {@link ColumnValues#equals} does (a function only to itself).
+     *
+     * @param other the other object
+     * @return whether it is a plan with the same seed, rows, skipped tables, overrides, defects and hints
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SeedPlan p && seed == p.seed && defaultRows == p.defaultRows && rows.equals(p.rows)
+                && skipped.equals(p.skipped) && overrides.equals(p.overrides) && defects.equals(p.defects)
+                && hints.equals(p.hints);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(seed, defaultRows, rows, skipped, overrides, defects, hints);
+    }
+
     @Override
     public String toString() {
         return "SeedPlan[seed " + seed + ", rows " + rows + ", default " + defaultRows + ", skipped " + skipped

@@ -1,23 +1,17 @@
 package dev.rehearsal.junit;
 
 import dev.rehearsal.Engine;
+import dev.rehearsal.Migrations;
 import dev.rehearsal.Rehearsal;
-import dev.rehearsal.RehearsalException;
 import dev.rehearsal.RehearsalSettings;
 import dev.rehearsal.RehearsalServer;
 import dev.rehearsal.ServerRequest;
-import dev.rehearsal.StepOutcome;
-import dev.rehearsal.seed.BreakingData;
-import dev.rehearsal.seed.Defect;
-import dev.rehearsal.seed.SeedPlan;
-import dev.rehearsal.seed.SeedReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -182,47 +176,14 @@ final class MigrationRehearsalExtension
                 .getOrComputeIfAbsent(request, key -> ServerResource.start(request), ServerResource.class)
                 .server();
         ClassLoader loader = context.getRequiredTestClass().getClassLoader();
-        Rehearsal rehearsal = server.open(declaration.migrations(loader), context.getRequiredTestMethod().getName());
-        try {
-            SeedDeclaration.find(context.getRequiredTestMethod(), context.getRequiredTestClass())
-                    .ifPresent(seed -> seed(rehearsal, seed, settings));
-            return new DatabaseResource(rehearsal);
-        } catch (RuntimeException e) {
-            try {
-                rehearsal.close();
-            } catch (RuntimeException dropFailure) {
-                e.addSuppressed(dropFailure);
-            }
-            throw e;
-        }
-    }
-
-    /** Migrate to the declared version and seed there, before the test body runs. */
-    private static void seed(Rehearsal rehearsal, SeedDeclaration seed, RehearsalSettings settings) {
-        StepOutcome outcome = rehearsal.migrateTo(seed.atVersion());
-        if (outcome.failed()) {
-            throw new RehearsalException("@SeedData(atVersion = \"" + seed.atVersion() + "\") could not migrate to the"
-                    + " version to seed at, so the test did not run:\n" + outcome.verdict());
-        }
-        SeedPlan plan = seed.plan();
-        if (seed.derived().isPresent()) {
-            SeedDeclaration.Derived wanted = seed.derived().get();
-            BreakingData breaking = rehearsal.deriveBreakingData();
-            List<Defect> chosen = breaking.defects().stream()
-                    .filter(d -> wanted.kinds().isEmpty() || wanted.kinds().contains(d.defect().kind()))
-                    .filter(d -> wanted.table().isEmpty() || d.defect().table().equalsIgnoreCase(wanted.table()))
-                    .map(d -> d.count(wanted.count()).defect()).toList();
-            if (chosen.isEmpty()) {
-                throw new ExtensionConfigurationException(wanted.describe() + ": nothing derived from " + breaking.script()
-                        + " matches, so the test would run on no defect.\n" + breaking + "\nTo fix this, widen kinds or"
-                        + " table, or seed at the version before the migration that asks something new of the rows.");
-            }
-            plan = plan.defects(chosen);
-        }
-        SeedReport report = rehearsal.seed(plan, seed.terms());
-        if (settings.flag(RehearsalSettings.REPORT_ENABLED, true)) {
-            System.out.println("seeded " + rehearsal.database().databaseName() + ": " + report + System.lineSeparator());
-        }
+        Migrations migrations = declaration.migrations(loader);
+        String name = context.getRequiredTestMethod().getName();
+        // a declared seed starts the test from a copy of the state, built once per server for every test that
+        // declares an equal one (rehearsal.cache.enabled=false builds it in the test's own database)
+        Rehearsal rehearsal = SeedDeclaration.find(context.getRequiredTestMethod(), context.getRequiredTestClass())
+                .map(seed -> server.open(migrations, seed.state(), name))
+                .orElseGet(() -> server.open(migrations, name));
+        return new DatabaseResource(rehearsal);
     }
 
     private static Engine engine(ExtensionContext context, RehearsalDeclaration declaration) {

@@ -3,6 +3,7 @@ package dev.rehearsal.junit;
 import dev.rehearsal.seed.Defect;
 import dev.rehearsal.seed.DefectKind;
 import dev.rehearsal.seed.SeedPlan;
+import dev.rehearsal.seed.SeededState;
 import dev.rehearsal.seed.spi.SeedTerms;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -27,6 +28,12 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param terms the annotations' words, for the seed's messages
  */
 record SeedDeclaration(String atVersion, SeedPlan plan, SeedTerms terms, Optional<Derived> derived) {
+
+    /** The state the test starts from, in the annotations' words. */
+    SeededState state() {
+        SeededState state = SeededState.at(atVersion, plan).describedBy(terms);
+        return derived.map(d -> state.plantingDerivedDefects(d.kinds(), d.table(), d.count())).orElse(state);
+    }
 
     /** What {@link PlantDerivedDefects} asks for, and where it was written. */
     record Derived(Set<DefectKind> kinds, String table, int count, String where) {
@@ -113,12 +120,23 @@ record SeedDeclaration(String atVersion, SeedPlan plan, SeedTerms terms, Optiona
             Set<DefectKind> kinds = a.kinds().length == 0 ? Set.of() : EnumSet.copyOf(List.of(a.kinds()));
             return new Derived(kinds, a.table().strip(), a.count(), where);
         });
-        return new SeedDeclaration(seed.atVersion().strip(), plan, new AnnotationTerms(where, named, origins), derived);
+        return new SeedDeclaration(seed.atVersion().strip(), plan, new AnnotationTerms(where, seed.atVersion().strip(),
+                derived.map(Derived::describe).orElse(""), named, origins), derived);
     }
 
     /** The words of {@code @SeedData} and {@code @PlantDefect}, for the messages of a seed they declared. */
-    private record AnnotationTerms(String where, Map<String, String> rowsEntries, Map<Defect, String> origins)
-            implements SeedTerms {
+    private record AnnotationTerms(String where, String atVersion, String derived, Map<String, String> rowsEntries,
+            Map<Defect, String> origins) implements SeedTerms {
+
+        @Override
+        public String seededAt(String version) {
+            return "@SeedData(atVersion = \"" + atVersion + "\") on " + where;
+        }
+
+        @Override
+        public String derivedDefects() {
+            return derived;
+        }
 
         @Override
         public String rows(String table) {

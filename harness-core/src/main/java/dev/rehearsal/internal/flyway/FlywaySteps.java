@@ -165,6 +165,24 @@ public final class FlywaySteps {
                 .map(i -> i.getVersion() + " " + i.getScript() + " " + i.getChecksum()).sorted().toList();
     }
 
+    /**
+     * What the locations hold up to a version, as Flyway resolves it: each versioned migration's version, script and
+     * checksum up to it, and every repeatable one's (Flyway applies them at every target). What makes a state at that
+     * version, with the settings.
+     */
+    public List<String> fingerprintUpTo(String version) {
+        MigrationVersion target;
+        try {
+            target = MigrationVersion.fromVersion(version.strip());
+        } catch (RuntimeException e) {
+            target = null; // not a version: the build's migrate names the versions there are
+        }
+        MigrationVersion upTo = target;
+        return Arrays.stream(info().all()).filter(i -> i.getState().isResolved())
+                .filter(i -> i.getVersion() == null || upTo == null || i.getVersion().compareTo(upTo) <= 0)
+                .map(i -> i.getVersion() + " " + i.getScript() + " " + i.getChecksum()).sorted().toList();
+    }
+
     /** Migrate up to and including a version of the locations. */
     public StepOutcome migrateTo(String version) {
         MigrationInfoService info = info();

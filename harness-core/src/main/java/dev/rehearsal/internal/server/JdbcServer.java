@@ -42,6 +42,8 @@ public final class JdbcServer implements AutoCloseable {
     private final String version;
     private final Set<String> created = ConcurrentHashMap.newKeySet();
     private final Map<Object, java.util.concurrent.CompletableFuture<Schema>> cleanRuns = new ConcurrentHashMap<>();
+    private final ConnectionPolicy policy;
+    private final DatabaseCopier copier;
 
     JdbcServer(ServerSpec spec, String source, JdbcUrl adminUrl, String user, String password, ConnectionPolicy policy,
             AutoCloseable process) throws SQLException {
@@ -49,6 +51,8 @@ public final class JdbcServer implements AutoCloseable {
         this.dialect = Dialect.of(spec.engine());
         this.source = source;
         this.process = process;
+        this.policy = policy;
+        this.copier = DatabaseCopier.of(spec.engine());
         this.connectionProperties = dialect.connectionProperties(policy);
         // session settings of the URL's own (search_path, sql_mode...) are kept and the harness's bounds added after
         // them: as URL parameters they would replace the harness's, which the driver takes from the properties
@@ -149,6 +153,82 @@ public final class JdbcServer implements AutoCloseable {
         TrackingDataSource dataSource = new TrackingDataSource(url, connectionProperties);
         DatabaseInfo info = new DatabaseInfo(engine(), provider(), version, source, name, url.toString());
         return new RehearsalDatabase(this, info, dataSource);
+    }
+
+    /**
+     * Why a database this server object created cannot be copied exactly, if it cannot.
+     *
+     * @param source the database
+     * @return what it holds that a copy would not carry; empty when a copy is exact
+     */
+    public Optional<String> cannotCopy(RehearsalDatabase source) {
+        try {
+            return copier.cannotCopy(this, source.name());
+        } catch (SQLException e) {
+            throw new RehearsalException("Could not tell whether " + source.name() + " on " + describe() + " can be"
+                    + " copied: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /**
+     * Create a database named after the hint as an exact copy of one this server object created: schema, rows,
+     * history, auto-increment and sequence positions. The source must have no connection of the harness's open.
+     *
+     * @param source the database to copy
+     * @param hint a readable part of the new name
+     * @param state how the copy got its state, for every verdict on it
+     * @throws RehearsalException if the copy fails (nothing of it is left), or another session holds the source
+     *     longer than the lock timeout
+     */
+    public RehearsalDatabase copyDatabase(RehearsalDatabase source, String hint, java.util.function.LongFunction<String> state) {
+        if (!created.contains(source.name())) {
+            throw new UnsafeOperationException("Refused to copy database '" + source.name() + "' on " + describe()
+                    + ": the harness did not create it in this run.");
+        }
+        String name = newName(hint);
+        long start = System.nanoTime();
+        if (engine() != Engine.POSTGRESQL) {
+            run(dialect.createDatabase(name) + charsetOf(source.name()), "create database " + name);
+        }
+        created.add(name);
+        try {
+            copier.copy(this, source.name(), name, policy.lockTimeout());
+        } catch (RuntimeException e) {
+            try {
+                if (engine() == Engine.POSTGRESQL) {
+                    created.remove(name); // CREATE DATABASE failed: there is nothing to drop
+                } else {
+                    drop(name);
+                }
+            } catch (RuntimeException dropFailure) {
+                e.addSuppressed(dropFailure);
+            }
+            throw e;
+        }
+        JdbcUrl url = adminUrl.withDatabase(name);
+        DatabaseInfo info = new DatabaseInfo(engine(), provider(), version, this.source, name, url.toString(),
+                Optional.of(state.apply((System.nanoTime() - start) / 1_000_000)));
+        return new RehearsalDatabase(this, info, new TrackingDataSource(url, connectionProperties));
+    }
+
+    /** The MySQL family's default character set and collation of a database, as a CREATE DATABASE clause. */
+    private String charsetOf(String database) {
+        try (Connection connection = admin().getConnection();
+                java.sql.PreparedStatement st = connection.prepareStatement("SELECT DEFAULT_CHARACTER_SET_NAME,"
+                        + " DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+            st.setString(1, database);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                return rs.next() ? " CHARACTER SET " + rs.getString(1) + " COLLATE " + rs.getString(2) : "";
+            }
+        } catch (SQLException e) {
+            throw new RehearsalException("Could not read the character set of " + database + " on " + describe() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A connection to a database of this server, with the harness's timeouts. */
+    Connection connect(String database) throws SQLException {
+        return new TrackingDataSource(adminUrl.withDatabase(database), connectionProperties).getConnection();
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class RehearsalDatabase implements AutoCloseable {
 
     private final JdbcServer server;
-    private final DatabaseInfo info;
+    private volatile DatabaseInfo info;
     private final TrackingDataSource dataSource;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean dropped;
@@ -28,6 +28,13 @@ public final class RehearsalDatabase implements AutoCloseable {
 
     public DatabaseInfo info() {
         return info;
+    }
+
+    /** Say how the database got its state, for every later verdict on it. */
+    public void describeState(String state) {
+        DatabaseInfo i = info;
+        this.info = new DatabaseInfo(i.engine(), i.provider(), i.serverVersion(), i.source(), i.databaseName(), i.jdbcUrl(),
+                java.util.Optional.of(state));
     }
 
     public String name() {

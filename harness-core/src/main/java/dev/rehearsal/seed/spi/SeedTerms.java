@@ -21,6 +21,27 @@ public interface SeedTerms {
     };
 
     /**
+     * Say where a state to seed at a version was declared, e.g. {@code SeededState.at("2", ...)}.
+     *
+     * @param version the version
+     * @return the words
+     * @since 0.1
+     */
+    default String seededAt(String version) {
+        return "SeededState.at(\"" + version + "\", ...)";
+    }
+
+    /**
+     * Say where planting the derived defects was asked for, e.g. {@code SeededState.plantingDerivedDefects(...)}.
+     *
+     * @return the words
+     * @since 0.1
+     */
+    default String derivedDefects() {
+        return "SeededState.plantingDerivedDefects(...)";
+    }
+
+    /**
      * Say where a table is given rows, e.g. {@code SeedPlan.rows("orders", ...)}.
      *
      * @param table the table

@@ -1,0 +1,191 @@
+package dev.rehearsal.internal.server;
+
+import dev.rehearsal.RehearsalException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The MySQL family: a server-side copy, table by table. Each table is created from its own {@code SHOW CREATE TABLE}
+ * (columns, keys, foreign keys, checks, options and its {@code AUTO_INCREMENT} position), filled with
+ * {@code INSERT … SELECT} of every stored column with the checks off (the rows are copied as they are, even rows a
+ * migration let through with checks off), then routines, views and triggers are re-created from their
+ * {@code SHOW CREATE}, triggers last so that the copy fires none. Nothing leaves the server.
+ *
+ * <p>What a copy cannot carry exactly (events, sequences, system-versioned tables) is named by
+ * {@link #cannotCopy}, and such a state is built for each test instead.
+ */
+final class MysqlFamilyCopier implements DatabaseCopier {
+
+    private static final Pattern DEFINER = Pattern.compile(
+            "DEFINER\\s*=\\s*(`[^`]*`|'[^']*'|[^\\s@]+)(@(`[^`]*`|'[^']*'|\\S+))?\\s+");
+
+    @Override
+    public Optional<String> cannotCopy(JdbcServer server, String source) throws SQLException {
+        try (Connection connection = server.admin().getConnection()) {
+            List<String> why = new ArrayList<>();
+            long events = count(connection, "SELECT COUNT(*) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?", source);
+            if (events > 0) {
+                why.add(events + " event(s), which run on a schedule of their own");
+            }
+            List<String> special = strings(connection, "SELECT CONCAT(TABLE_NAME, ' (', TABLE_TYPE, ')') FROM"
+                    + " information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE NOT IN ('BASE TABLE', 'VIEW')",
+                    source);
+            if (!special.isEmpty()) {
+                why.add("objects whose state a table copy does not carry: " + String.join(", ", special));
+            }
+            return why.isEmpty() ? Optional.empty() : Optional.of("it holds " + String.join(" and ", why));
+        }
+    }
+
+    @Override
+    public void copy(JdbcServer server, String source, String target, Duration bound) {
+        try (Connection from = server.connect(source); Connection to = server.connect(target);
+                Statement read = from.createStatement(); Statement write = to.createStatement()) {
+            write.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0,"
+                    + " sql_mode = 'NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION'");
+            if (server.engine() == dev.rehearsal.Engine.MARIADB || server.version().contains("MariaDB")) {
+                write.execute("SET SESSION check_constraint_checks = 0");
+            }
+            List<String> tables = strings(from, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?"
+                    + " AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME", source);
+            for (String table : tables) {
+                write.execute(showCreate(read, "TABLE", table, 2));
+            }
+            for (String table : tables) {
+                String columns = strings(from, "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?"
+                        + " AND TABLE_NAME = '" + table.replace("'", "''") + "' AND (GENERATION_EXPRESSION IS NULL OR"
+                        + " GENERATION_EXPRESSION = '') ORDER BY ORDINAL_POSITION", source).stream().map(MysqlFamilyCopier::quote)
+                        .collect(Collectors.joining(", "));
+                write.execute("INSERT INTO " + quote(target) + "." + quote(table) + " (" + columns + ") SELECT " + columns
+                        + " FROM " + quote(source) + "." + quote(table));
+            }
+            for (String[] routine : rows(from, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE"
+                    + " ROUTINE_SCHEMA = ? ORDER BY ROUTINE_NAME", source)) {
+                createWithMode(read, write, routine[0], routine[1], 3, 2);
+            }
+            createViews(from, read, write, source);
+            for (String[] trigger : rows(from, "SELECT TRIGGER_NAME, TRIGGER_NAME FROM information_schema.TRIGGERS WHERE"
+                    + " TRIGGER_SCHEMA = ? ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER",
+                    source)) {
+                createWithMode(read, write, "TRIGGER", trigger[0], 3, 2);
+            }
+        } catch (SQLException e) {
+            String held = e.getErrorCode() == 1205 ? " Another session holds a lock on the cached state's tables: "
+                    + sessions(server, source) + "." : "";
+            throw new RehearsalException("Could not copy the cached state " + source + " into " + target + " on "
+                    + server.describe() + ": " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ", code "
+                    + e.getErrorCode() + ")." + held + (held.isEmpty() ? "" : "\nTo fix this, close that session, or set "
+                    + dev.rehearsal.RehearsalSettings.CACHE_ENABLED + "=false to build every state in the test's own"
+                    + " database."), e);
+        }
+    }
+
+    /** Views in rounds: a view over another view waits for it. */
+    private static void createViews(Connection from, Statement read, Statement write, String source) throws SQLException {
+        List<String> pending = strings(from, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?"
+                + " AND TABLE_TYPE = 'VIEW' ORDER BY TABLE_NAME", source);
+        while (!pending.isEmpty()) {
+            List<String> waiting = new ArrayList<>();
+            SQLException last = null;
+            for (String view : pending) {
+                try {
+                    write.execute(withoutDefiner(showCreate(read, "VIEW", view, 2)));
+                } catch (SQLException e) {
+                    waiting.add(view);
+                    last = e;
+                }
+            }
+            if (waiting.size() == pending.size()) {
+                throw last;
+            }
+            pending = waiting;
+        }
+    }
+
+    /** A routine or trigger, created under the SQL mode it was created with. */
+    private static void createWithMode(Statement read, Statement write, String kind, String name, int statementColumn,
+            int modeColumn) throws SQLException {
+        String sql;
+        String mode;
+        try (ResultSet rs = read.executeQuery("SHOW CREATE " + kind + " " + quote(name))) {
+            rs.next();
+            mode = rs.getString(modeColumn);
+            sql = rs.getString(statementColumn);
+        }
+        write.execute("SET SESSION sql_mode = '" + mode.replace("'", "''") + "'");
+        try {
+            write.execute(withoutDefiner(sql));
+        } finally {
+            write.execute("SET SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION'");
+        }
+    }
+
+    /**
+     * The copy is made by the same admin user that built the state: it is the definer without saying so (as a user, a
+     * role, or the nameless definer of a server that skips its grant tables, as the embedded MariaDB does).
+     */
+    private static String withoutDefiner(String sql) {
+        return DEFINER.matcher(sql).replaceFirst("");
+    }
+
+    private static String showCreate(Statement read, String kind, String name, int column) throws SQLException {
+        try (ResultSet rs = read.executeQuery("SHOW CREATE " + kind + " " + quote(name))) {
+            rs.next();
+            return rs.getString(column);
+        }
+    }
+
+    /** The sessions using a database, as the server lists them. */
+    private static String sessions(JdbcServer server, String database) {
+        try (Connection connection = server.admin().getConnection()) {
+            List<String> sessions = new ArrayList<>();
+            for (String[] row : rows(connection, "SELECT ID, USER, HOST, COMMAND, TIME, COALESCE(STATE, '') FROM"
+                    + " information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()", database)) {
+                sessions.add("session " + row[0] + " (user " + row[1] + " from " + row[2] + ", " + row[3] + " for "
+                        + row[4] + " s" + (row[5].isEmpty() ? "" : ", " + row[5]) + ")");
+            }
+            return sessions.isEmpty() ? "none is connected to it now" : String.join("; ", sessions);
+        } catch (SQLException e) {
+            return "the process list could not be read (" + e.getMessage() + ")";
+        }
+    }
+
+    private static long count(Connection connection, String sql, String parameter) throws SQLException {
+        return Long.parseLong(rows(connection, sql, parameter).get(0)[0]);
+    }
+
+    private static List<String> strings(Connection connection, String sql, String parameter) throws SQLException {
+        return rows(connection, sql, parameter).stream().map(r -> r[0]).toList();
+    }
+
+    private static List<String[]> rows(Connection connection, String sql, String parameter) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            st.setString(1, parameter);
+            try (ResultSet rs = st.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    String[] row = new String[columns];
+                    for (int i = 0; i < columns; i++) {
+                        row[i] = rs.getString(i + 1);
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+}
