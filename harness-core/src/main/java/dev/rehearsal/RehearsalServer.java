@@ -258,6 +258,17 @@ public final class RehearsalServer implements AutoCloseable {
     }
 
     /**
+     * Return whether states are cached on this server ({@link RehearsalSettings#CACHE_ENABLED}): rehearsals opened at a
+     * {@link SeededState} start from copies, and so do a sweep's derived-defect cases.
+     *
+     * @return {@code true} unless the setting turned the cache off
+     * @since 0.1
+     */
+    public boolean cachesStates() {
+        return cache != null;
+    }
+
+    /**
      * Return whether the server was closed.
      *
      * @return {@code true} once {@link #close()} was called

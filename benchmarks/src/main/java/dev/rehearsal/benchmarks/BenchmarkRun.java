@@ -28,6 +28,12 @@ record BenchmarkRun(int divisor, int rounds, int warmups, List<Engine> engines) 
                 ? Optional.of("false") : Optional.ofNullable(System.getProperty(key)));
     }
 
+    /** The same, with one key set, e.g. the cache off. */
+    static RehearsalSettings settings(String key, String value) {
+        return RehearsalSettings.from(k -> k.equals(RehearsalSettings.REPORT_ENABLED) ? Optional.of("false")
+                : k.equals(key) ? Optional.of(value) : Optional.ofNullable(System.getProperty(k)));
+    }
+
     boolean measured(int round) {
         return round >= warmups;
     }

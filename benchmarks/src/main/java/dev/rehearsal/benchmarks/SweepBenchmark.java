@@ -4,6 +4,7 @@ import dev.rehearsal.Engine;
 import dev.rehearsal.Migrations;
 import dev.rehearsal.Rehearsal;
 import dev.rehearsal.RehearsalServer;
+import dev.rehearsal.RehearsalSettings;
 import dev.rehearsal.ServerRequest;
 import dev.rehearsal.seed.SeedPlan;
 import dev.rehearsal.sweep.CaseResult;
@@ -44,8 +45,12 @@ public final class SweepBenchmark {
             List<Double> realistic = new ArrayList<>();
             List<Double> full = new ArrayList<>();
             List<Double> perCase = new ArrayList<>();
+            List<Double> fullFresh = new ArrayList<>();
+            List<Double> perCaseFresh = new ArrayList<>();
             int cases = 0;
-            try (RehearsalServer server = ServerRequest.of(engine, BenchmarkRun.settings()).start()) {
+            try (RehearsalServer server = ServerRequest.of(engine, BenchmarkRun.settings()).start();
+                    RehearsalServer withoutCache = ServerRequest.of(engine, BenchmarkRun.settings(
+                            RehearsalSettings.CACHE_ENABLED, "false")).start()) {
                 for (int round = 0; round < run.warmups() + run.rounds(); round++) {
                     double plainSeconds = plainFlywayAndOneSeed(server, rows);
                     double steppingSeconds = plainFlywayStepByStep(server);
@@ -56,7 +61,17 @@ public final class SweepBenchmark {
                     start = System.nanoTime();
                     SweepResult swept = Sweep.of(migrations).withRowsPerTable(rows).withProgress(line -> { }).run(server);
                     double fullSeconds = (System.nanoTime() - start) / 1e9;
+                    // the same sweep with each case from a fresh database migrated from empty (no cached state)
+                    start = System.nanoTime();
+                    SweepResult fresh = Sweep.of(migrations).withRowsPerTable(rows).withProgress(line -> { })
+                            .run(withoutCache);
+                    double freshSeconds = (System.nanoTime() - start) / 1e9;
                     List<CaseResult> run0 = swept.verdicts().stream().flatMap(v -> v.defects().stream()).toList();
+                    List<CaseResult> freshCases = fresh.verdicts().stream().flatMap(v -> v.defects().stream()).toList();
+                    if (!outcomes(freshCases).equals(outcomes(run0))) {
+                        throw new IllegalStateException("the cases from copies and from fresh databases disagree:\n"
+                                + outcomes(run0) + "\n" + outcomes(freshCases));
+                    }
                     cases = run0.size();
                     if (quick.verdicts().size() != 30 || swept.verdicts().size() != 30) {
                         throw new IllegalStateException("the sweep stopped early: " + swept.stopped().orElse("?"));
@@ -67,6 +82,9 @@ public final class SweepBenchmark {
                         realistic.add(realisticSeconds);
                         full.add(fullSeconds);
                         perCase.add(run0.stream().mapToDouble(c -> c.duration().toMillis() / 1000.0).average().orElse(0));
+                        fullFresh.add(freshSeconds);
+                        perCaseFresh.add(freshCases.stream().mapToDouble(c -> c.duration().toMillis() / 1000.0)
+                                .average().orElse(0));
                     }
                     if (round == 0) {
                         long failing = swept.verdicts().stream().filter(v -> !v.isSafe()).count();
@@ -87,11 +105,21 @@ public final class SweepBenchmark {
                         st, st / p);
                 System.out.printf(Locale.ROOT, "    sweep, realistic pass only               %7.2f s   (%.2fx plain)%n", r, r / p);
                 System.out.printf(Locale.ROOT, "    sweep, with %2d derived-defect cases      %7.2f s   (%.2fx plain)%n", cases, f, f / p);
-                System.out.printf(Locale.ROOT, "    one derived-defect case (mean)           %7.2f s%n", c);
+                double ff = BenchmarkRun.median(fullFresh);
+                double cf = BenchmarkRun.median(perCaseFresh);
+                System.out.printf(Locale.ROOT, "    the same, cases from fresh databases     %7.2f s   (%.2fx plain; cache off)%n", ff, ff / p);
+                System.out.printf(Locale.ROOT, "    one derived-defect case (mean)           %7.2f s   (from a copy of the rows at N-1)%n", c);
+                System.out.printf(Locale.ROOT, "    one case from a fresh database (mean)    %7.2f s   (a copy makes a case %.1fx faster)%n",
+                        cf, cf / c);
                 System.out.printf(Locale.ROOT, "    re-migration from empty to V29 + seed    %7.2f s   (a case costs %.2fx that)%n",
                         remigrate, c / remigrate);
             }
         }
+    }
+
+    /** Each case's name and outcome, by migration: what must not change with where a case starts from. */
+    private static List<String> outcomes(List<CaseResult> cases) {
+        return cases.stream().map(c -> c.name() + " " + c.outcome()).toList();
     }
 
     /** Plain Flyway on a fresh database of the server, then one seeding of every table at the latest version. */

@@ -172,6 +172,20 @@ class CachedStateTest {
         }
     }
 
+    @Test
+    void a_cached_state_refuses_sessions_on_postgresql() {
+        try (RehearsalServer server = server(Engine.POSTGRESQL, true, Map.of());
+                Rehearsal rehearsal = server.open(migrations(Engine.POSTGRESQL), state(), "refuses")) {
+            String template = rehearsal.database().state().orElseThrow().split(" ")[4];
+            String url = rehearsal.database().jdbcUrl().replace(rehearsal.database().databaseName(), template);
+            Map<String, String> admin = TestDatabases.asExistingServer(Engine.POSTGRESQL);
+            assertThatThrownBy(() -> DriverManager.getConnection(url, admin.get(RehearsalSettings.username(Engine.POSTGRESQL)),
+                    admin.get(RehearsalSettings.password(Engine.POSTGRESQL))).close())
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("is not currently accepting connections");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource(TestDatabases.ENGINES)
     void closing_the_server_drops_every_cached_state(Engine engine) {
@@ -192,6 +206,11 @@ class CachedStateTest {
             String template;
             try (Rehearsal first = server.open(migrations(engine), state(), "held")) {
                 template = first.database().state().orElseThrow().split(" ")[4];
+            }
+            try (Connection c = TestDatabases.admin(engine); Statement st = c.createStatement()) {
+                // the cache keeps sessions off its states; one that gets there anyway (a tool, after an admin allowed
+                // it) holds up every copy
+                st.execute("ALTER DATABASE " + template + " WITH ALLOW_CONNECTIONS true");
             }
             Map<String, String> admin = TestDatabases.asExistingServer(engine);
             String url = admin.get(RehearsalSettings.url(engine)).replaceFirst("/[^/?]*(\\?|$)", "/" + template + "$1");

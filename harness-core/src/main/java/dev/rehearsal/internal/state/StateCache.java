@@ -42,6 +42,7 @@ public final class StateCache implements AutoCloseable {
     private final JdbcServer server;
     private final Map<Key, Entry> states = new HashMap<>(); // guarded by this
     private final Map<MigrationSettings, FlywaySteps> resolvers = new ConcurrentHashMap<>();
+    private final Map<MigrationSettings, Resolved> resolved = new ConcurrentHashMap<>();
     private RehearsalDatabase probe; // guarded by this
     private boolean closed; // guarded by this
 
@@ -169,6 +170,7 @@ public final class StateCache implements AutoCloseable {
                         + notCopyable.get() + ")");
                 return Optional.of(new Opened(template, List.of(report)));
             }
+            server.refuseConnections(template);
             entry.built.complete(new Template(template, report, millis, Optional.empty()));
             return Optional.empty();
         } catch (RuntimeException | Error e) {
@@ -230,11 +232,32 @@ public final class StateCache implements AutoCloseable {
             }
             resolvedOn = probe;
         }
-        FlywaySteps steps = resolvers.computeIfAbsent(withoutOrigin(settings),
+        MigrationSettings key = withoutOrigin(settings);
+        FlywaySteps steps = resolvers.computeIfAbsent(key,
                 s -> new FlywaySteps(resolvedOn, settings, resolvedOn.dataSource(), false));
+        // the files as they are now: unchanged since the last resolution, what Flyway resolved then stands
+        Optional<String> stamp = LocationStamp.of(settings, server.engine());
         synchronized (steps) {
-            return steps.fingerprintUpTo(version);
+            Resolved last = resolved.get(key);
+            if (stamp.isPresent() && last != null && last.stamp().equals(stamp.get())) {
+                List<String> known = last.byVersion().get(version);
+                if (known != null) {
+                    return known;
+                }
+            }
+            List<String> fingerprint = steps.fingerprintUpTo(version);
+            if (stamp.isPresent()) {
+                Map<String, List<String>> byVersion = last != null && last.stamp().equals(stamp.get())
+                        ? last.byVersion() : new ConcurrentHashMap<>();
+                byVersion.put(version, fingerprint);
+                resolved.put(key, new Resolved(stamp.get(), byVersion));
+            }
+            return fingerprint;
         }
+    }
+
+    /** What Flyway resolved for a settings' locations when their files had a stamp, by version. */
+    private record Resolved(String stamp, Map<String, List<String>> byVersion) {
     }
 
     private static MigrationSettings withoutOrigin(MigrationSettings settings) {
