@@ -426,22 +426,27 @@ public final class Sweep {
         return result;
     }
 
+    /** Words that, in an ALTER or CREATE statement, may ask something new of existing rows. */
+    private static final Set<String> REQUIRING = Set.of("FOREIGN", "REFERENCES", "UNIQUE", "PRIMARY", "CHECK", "NOT",
+            "TYPE", "MODIFY", "CHANGE", "ENUM", "DROP", "RENAME", "VALIDATE", "DOMAIN", "USING");
+
     /**
-     * Whether a migration may ask something new of existing rows, read from its statements: anything but statements
-     * that only create new objects, read, or change rows (a defect can be derived only from the others). A Java
-     * migration may.
+     * Whether a migration may ask something new of existing rows, read from its statements: a derived defect comes
+     * only from a statement that adds a key, a foreign key, a check or NOT NULL, or changes or drops a column or a
+     * type. Statements that insert, update, delete or read rows, create objects without UNIQUE, or add a column with
+     * none of those words (e.g. {@code ADD COLUMN note TEXT DEFAULT ''}) cannot. A Java migration may.
      */
     static boolean mayAskSomethingNew(Optional<List<String>> statements, dev.rehearsal.Engine engine) {
         if (statements.isEmpty()) {
             return true;
         }
         for (String statement : statements.get()) {
-            List<String> words = dev.rehearsal.internal.jdbc.SqlText.leadingWords(statement, 4, engine);
+            List<String> words = dev.rehearsal.internal.jdbc.SqlText.leadingWords(statement, 10_000, engine);
             String first = words.isEmpty() ? "" : words.get(0);
             String second = words.size() > 1 ? words.get(1) : "";
             boolean harmless = switch (first) {
                 case "INSERT", "UPDATE", "DELETE", "SELECT", "COMMENT", "GRANT", "REVOKE", "SET", "ANALYZE", "WITH" -> true;
-                case "CREATE" -> !"UNIQUE".equals(second) && !words.contains("UNIQUE") && !"DOMAIN".equals(second);
+                case "CREATE", "ALTER" -> words.stream().noneMatch(REQUIRING::contains);
                 case "DROP" -> Set.of("VIEW", "INDEX", "FUNCTION", "PROCEDURE", "TRIGGER", "SEQUENCE").contains(second);
                 default -> false;
             };

@@ -110,9 +110,17 @@ public interface Dialect {
 
     /**
      * Tell whether a statement that succeeded inside the failing script's transaction stays in effect after
-     * the transaction is rolled back, given the statements that ran after it, the failing one included.
+     * the transaction is rolled back.
+     *
+     * @param laterOneCommits whether a statement that ran after it (the failing one included, when the engine parsed
+     *     it) {@linkplain #commitsImplicitly commits implicitly}
      */
-    boolean staysInEffect(String statement, java.util.List<String> laterStatements, boolean failingWasParsed);
+    boolean staysInEffect(String statement, boolean laterOneCommits);
+
+    /** Whether running a statement commits the transaction it runs in (the MySQL family's DDL). */
+    default boolean commitsImplicitly(String statement) {
+        return false;
+    }
 
     /** The table a statement acts on, read from its leading words as this engine reads them. */
     default Optional<String> tableOf(String statement) {

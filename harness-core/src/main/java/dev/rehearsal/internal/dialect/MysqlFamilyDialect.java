@@ -165,17 +165,13 @@ final class MysqlFamilyDialect implements Dialect {
     }
 
     @Override
-    public boolean staysInEffect(String statement, List<String> laterStatements, boolean failingWasParsed) {
-        if (SqlText.commitsImplicitlyOnMysql(statement)) {
-            return true;
-        }
-        int considered = failingWasParsed ? laterStatements.size() : laterStatements.size() - 1;
-        for (int i = 0; i < considered; i++) {
-            if (SqlText.commitsImplicitlyOnMysql(laterStatements.get(i))) {
-                return true;
-            }
-        }
-        return false;
+    public boolean staysInEffect(String statement, boolean laterOneCommits) {
+        return laterOneCommits || commitsImplicitly(statement);
+    }
+
+    @Override
+    public boolean commitsImplicitly(String statement) {
+        return SqlText.commitsImplicitlyOnMysql(statement);
     }
 
     private static Optional<String> group(Pattern pattern, String text) {

@@ -128,7 +128,7 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public boolean staysInEffect(String statement, List<String> laterStatements, boolean failingWasParsed) {
+    public boolean staysInEffect(String statement, boolean laterOneCommits) {
         return false;
     }
 

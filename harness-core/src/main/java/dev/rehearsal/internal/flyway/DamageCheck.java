@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -35,8 +36,12 @@ public final class DamageCheck {
     /** Above this many rows a table's keys are not kept; its rows are only counted. */
     private static final long KEY_LIMIT = 200_000;
 
-    /** The database before a step. */
-    record Census(Schema schema, Map<String, Long> counts, Map<String, Set<List<Object>>> keys,
+    /**
+     * The database before a step: its schema, and for the tables the step can change rows of ({@link StepScope}), their
+     * row counts (on the server), the keys of those whose lost rows are listed by key, and the rows violating their
+     * foreign keys and checks.
+     */
+    record Census(Schema schema, StepScope scope, Map<String, Long> counts, Map<String, Set<List<Object>>> keys,
             Map<TableObject, Long> violations, Map<TableObject, Long> checkViolations, Set<TableObject> invalid) {
     }
 
@@ -55,23 +60,41 @@ public final class DamageCheck {
     private DamageCheck() {
     }
 
-    static Census census(DataSource dataSource, Engine engine, Dialect dialect, String historyTable) {
+    /**
+     * @param statements what the step will run, as far as the harness can read it (empty: a Java migration), for the
+     *     tables it can change rows of
+     */
+    static Census census(DataSource dataSource, Engine engine, Dialect dialect, String historyTable,
+            Optional<List<String>> statements) {
         try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement()) {
             Schema schema = SchemaReader.of(engine).read(connection, engine, historyTable);
+            StepScope scope = StepScope.of(statements, schema, dialect, runsCode(st, engine));
             Map<String, Long> counts = new HashMap<>();
             Map<String, Set<List<Object>>> keys = new HashMap<>();
             for (Table table : schema.tables()) {
+                if (!scope.covers(table.name())) {
+                    continue;
+                }
                 long count = count(st, "SELECT COUNT(*) FROM " + dialect.quote(table.name()));
                 counts.put(key(table.name()), count);
-                if (table.primaryKey().isPresent() && count <= KEY_LIMIT) {
+                boolean listed = scope.tables().isEmpty() || scope.keysOf().contains(key(table.name()));
+                if (listed && table.primaryKey().isPresent() && count <= KEY_LIMIT) {
                     keys.put(key(table.name()), keys(st, dialect, table));
                 }
             }
-            return new Census(schema, counts, keys, violations(st, dialect, schema), checkViolations(st, dialect, schema),
-                    invalid(schema));
+            return new Census(schema, scope, counts, keys, violations(st, dialect, schema, scope::covers),
+                    checkViolations(st, dialect, schema, scope::covers), invalid(schema));
         } catch (SQLException e) {
             throw new RehearsalException("Could not take the census of the database before the step: " + e.getMessage(), e);
         }
+    }
+
+    /** Whether the database holds triggers or rules, which any statement of a step may fire. */
+    private static boolean runsCode(Statement st, Engine engine) throws SQLException {
+        return count(st, engine == Engine.POSTGRESQL
+                ? "SELECT (SELECT COUNT(*) FROM pg_trigger WHERE NOT tgisinternal) + (SELECT COUNT(*) FROM pg_rules"
+                        + " WHERE schemaname NOT IN ('pg_catalog', 'information_schema'))"
+                : "SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()") > 0;
     }
 
     /**
@@ -114,13 +137,14 @@ public final class DamageCheck {
                             + countBefore + " -> " + countAfter + ")"));
                 }
             }
-            violations(st, dialect, after).forEach((fk, count) -> {
+            StepScope scope = before.scope();
+            violations(st, dialect, after, scope::covers).forEach((fk, count) -> {
                 if (count > before.violations().getOrDefault(fk, 0L)) {
                     damage.add(new Damage(DamageKind.FOREIGN_KEY_VIOLATED, fk.table(), count + " row(s) violate "
                             + fk.describe() + ", which the step left in place (added with checks off, or NOT VALID)"));
                 }
             });
-            checkViolations(st, dialect, after).forEach((check, count) -> {
+            checkViolations(st, dialect, after, scope::covers).forEach((check, count) -> {
                 long was = before.checkViolations().getOrDefault(check, 0L);
                 if (count > 0 && was >= 0 && count > was) {
                     damage.add(new Damage(DamageKind.CHECK_VIOLATED, check.table(), count + " row(s) violate "
@@ -154,10 +178,16 @@ public final class DamageCheck {
 
     /** Rows referencing no parent, per foreign key whose parent is in the schema; only those with some. */
     public static Map<TableObject, Long> violations(Statement st, Dialect dialect, Schema schema) throws SQLException {
+        return violations(st, dialect, schema, (table, fk) -> true);
+    }
+
+    /** The same, for the foreign keys a step can have broken. */
+    static Map<TableObject, Long> violations(Statement st, Dialect dialect, Schema schema,
+            java.util.function.BiPredicate<Table, ForeignKey> covered) throws SQLException {
         Map<TableObject, Long> violations = new java.util.LinkedHashMap<>();
         for (Table table : schema.tables()) {
             for (ForeignKey fk : table.foreignKeys()) {
-                if (schema.table(fk.referencedTable()).isEmpty()) {
+                if (schema.table(fk.referencedTable()).isEmpty() || !covered.test(table, fk)) {
                     continue;
                 }
                 long count = count(st, dialect.countOrphans(table, fk));
@@ -174,8 +204,17 @@ public final class DamageCheck {
      * own (e.g. it calls a function of another schema): nothing can be concluded about that check.
      */
     public static Map<TableObject, Long> checkViolations(Statement st, Dialect dialect, Schema schema) {
+        return checkViolations(st, dialect, schema, table -> true);
+    }
+
+    /** The same, for the checks of the tables a step can change rows of. */
+    static Map<TableObject, Long> checkViolations(Statement st, Dialect dialect, Schema schema,
+            java.util.function.Predicate<String> covered) {
         Map<TableObject, Long> violations = new java.util.LinkedHashMap<>();
         for (Table table : schema.tables()) {
+            if (!covered.test(table.name())) {
+                continue;
+            }
             for (Check check : table.checks()) {
                 if (!check.validated()) {
                     continue; // reported as NOT VALID

@@ -114,15 +114,26 @@ final class FailureTranslator {
         boolean failingWasParsed = failure.failureClass() != FailureClass.SYNTAX;
         List<ExecutedStatement> executed = new ArrayList<>();
         List<ExecutedStatement> stillApplied = new ArrayList<>();
-        for (int i = 0; i < statements.size(); i++) {
+        // whether a statement after each one commits implicitly, from the end backwards: one pass, however long the
+        // script (a statement the engine could not parse commits nothing)
+        int n = statements.size();
+        int lastThatRan = failingWasParsed ? n - 1 : n - 2;
+        boolean[] laterCommits = new boolean[n];
+        boolean seen = false;
+        for (int j = n - 1; j >= 0; j--) {
+            laterCommits[j] = seen;
+            if (j <= lastThatRan && dialect.commitsImplicitly(statements.get(j).sql)) {
+                seen = true;
+            }
+        }
+        for (int i = 0; i < n; i++) {
             StatementRun statement = statements.get(i);
             if (statement.state != State.SUCCEEDED) {
                 continue;
             }
             ExecutedStatement done = new ExecutedStatement(statement.index, SqlText.trimTerminator(statement.sql));
             executed.add(done);
-            List<String> later = statements.subList(i + 1, statements.size()).stream().map(s -> s.sql).toList();
-            if (statement.autoCommit || dialect.staysInEffect(statement.sql, later, failingWasParsed)) {
+            if (statement.autoCommit || dialect.staysInEffect(statement.sql, laterCommits[i])) {
                 stillApplied.add(done);
             }
         }

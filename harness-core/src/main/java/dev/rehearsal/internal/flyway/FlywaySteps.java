@@ -279,9 +279,13 @@ public final class FlywaySteps {
         return new RepairOutcome(removed, HistoryTable.currentVersion(info()));
     }
 
-    /** The state before a step, when damage is checked; {@code null} otherwise. */
-    DamageCheck.Census census() {
-        return damageChecks ? DamageCheck.census(reads, engine(), dialect(), history.name()) : null;
+    /**
+     * The state before a step, when damage is checked; {@code null} otherwise.
+     *
+     * @param statements what the step will run, as far as the harness can read it: the tables the census covers
+     */
+    DamageCheck.Census census(Optional<List<String>> statements) {
+        return damageChecks ? DamageCheck.census(reads, engine(), dialect(), history.name(), statements) : null;
     }
 
     /** The damage a step did, compared with the census before it; none when damage is not checked. */
@@ -305,8 +309,8 @@ public final class FlywaySteps {
     private StepOutcome run(String step, String target, Optional<MigrationInfoService> known) {
         StatementRecorder recorder = new StatementRecorder(database.info());
         Flyway migrating = flyway.step(recorder, target);
-        DamageCheck.Census census = census();
         MigrationInfoService beforeInfo = known.orElseGet(() -> flyway.info(migrating));
+        DamageCheck.Census census = census(damageChecks ? pendingStatements(beforeInfo, target) : Optional.empty());
         Optional<String> before = HistoryTable.currentVersion(beforeInfo);
         Optional<MigrationInfo> firstPending = Arrays.stream(beforeInfo.pending()).findFirst();
         long start = System.nanoTime();

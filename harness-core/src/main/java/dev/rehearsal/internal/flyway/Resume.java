@@ -84,7 +84,8 @@ final class Resume {
         }
         String step = "resume " + script + " from statement " + from;
         Optional<String> before = HistoryTable.currentVersion(info);
-        DamageCheck.Census census = steps.census();
+        DamageCheck.Census census = steps.census(Optional.of(statements.subList(from - 1, statements.size()).stream()
+                .map(SqlText.Located::sql).toList()));
         for (int j = from; j <= statements.size(); j++) {
             SafetyGuard.check(statements.get(j - 1).sql(), steps.database().info());
         }

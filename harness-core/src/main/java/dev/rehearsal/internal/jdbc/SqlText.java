@@ -197,23 +197,29 @@ public final class SqlText {
     }
 
     /**
-     * Return the table a statement acts on, read from its leading words as the engine reads them: {@code ALTER TABLE
-     * [ONLY] [IF EXISTS] t}, {@code UPDATE t}, {@code INSERT [IGNORE] INTO t}, {@code DELETE FROM t},
+     * Return the table a statement acts on, read from its leading words as the engine reads them: {@code ALTER [ONLINE]
+     * [IGNORE] TABLE [ONLY] [IF EXISTS] t}, {@code UPDATE [LOW_PRIORITY] [IGNORE] t}, {@code INSERT|REPLACE
+     * [LOW_PRIORITY|DELAYED|HIGH_PRIORITY] [IGNORE] INTO t}, {@code DELETE [LOW_PRIORITY] [QUICK] [IGNORE] FROM t},
+     * {@code RENAME TABLE t},
      * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [i] ON [ONLY] t}, {@code DROP TABLE [IF EXISTS] t},
      * {@code TRUNCATE [TABLE] t}. A qualified name gives its last part; a quoted one keeps its case and dots.
      */
     public static java.util.Optional<String> tableOf(String sql, Engine engine) {
         List<Word> w = words(sql, 16, engine);
         int at = -1;
-        if (starts(w, 0, "ALTER", "TABLE")) {
-            at = skip(w, skip(w, 2, "ONLY"), "IF", "EXISTS");
+        if (starts(w, 0, "ALTER")) {
+            int table = skip(w, skip(w, 1, "ONLINE"), "IGNORE");
+            at = starts(w, table, "TABLE") ? skip(w, skip(w, table + 1, "ONLY"), "IF", "EXISTS") : -1;
         } else if (starts(w, 0, "UPDATE")) {
-            at = skip(w, 1, "ONLY");
-        } else if (starts(w, 0, "INSERT")) {
-            int into = skip(w, 1, "IGNORE");
-            at = starts(w, into, "INTO") ? into + 1 : -1;
-        } else if (starts(w, 0, "DELETE", "FROM")) {
-            at = skip(w, 2, "ONLY");
+            at = skip(w, skip(w, skip(w, 1, "LOW_PRIORITY"), "IGNORE"), "ONLY");
+        } else if (starts(w, 0, "INSERT") || starts(w, 0, "REPLACE")) {
+            int into = skip(w, skip(w, skip(w, skip(w, 1, "LOW_PRIORITY"), "DELAYED"), "HIGH_PRIORITY"), "IGNORE");
+            at = starts(w, into, "INTO") ? into + 1 : starts(w, 0, "REPLACE") ? into : -1;
+        } else if (starts(w, 0, "DELETE")) {
+            int from = skip(w, skip(w, skip(w, 1, "LOW_PRIORITY"), "QUICK"), "IGNORE");
+            at = starts(w, from, "FROM") ? skip(w, from + 1, "ONLY") : -1;
+        } else if (starts(w, 0, "RENAME", "TABLE")) {
+            at = 2;
         } else if (starts(w, 0, "DROP", "TABLE")) {
             at = skip(w, 2, "IF", "EXISTS");
         } else if (starts(w, 0, "TRUNCATE")) {

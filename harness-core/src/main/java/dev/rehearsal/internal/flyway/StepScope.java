@@ -1,0 +1,122 @@
+package dev.rehearsal.internal.flyway;
+
+import dev.rehearsal.Engine;
+import dev.rehearsal.internal.dialect.Dialect;
+import dev.rehearsal.internal.jdbc.SqlText;
+import dev.rehearsal.schema.ForeignKey;
+import dev.rehearsal.schema.Schema;
+import dev.rehearsal.schema.Table;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The tables a step can change rows of, read from its statements before it runs, so that the damage check looks at
+ * those and not at every table: each statement's table, and the tables whose foreign keys reference one of them (a
+ * delete cascades). Every table when that cannot be told: a statement that runs code (a function, a procedure, a
+ * {@code DO} block, a prepared statement), creates code that later statements could fire (a trigger, a rule, a
+ * function), changes rows through a name that is not a table (a view), or a step with a Java migration; and when the
+ * database has triggers or rules already, which any statement may fire.
+ *
+ * @param tables the tables, lower-case; empty for every table
+ * @param keysOf the tables whose lost rows are listed by key: those an {@code ALTER IGNORE} may drop rows of without
+ *     saying so (the others are counted on the server)
+ */
+record StepScope(Optional<Set<String>> tables, Set<String> keysOf) {
+
+    static final StepScope EVERY_TABLE = new StepScope(Optional.empty(), Set.of());
+
+    /** Whether the damage check looks at this table. */
+    boolean covers(String table) {
+        return tables.isEmpty() || tables.get().contains(key(table));
+    }
+
+    /** Whether a foreign key can have lost parents or gained orphans in this step. */
+    boolean covers(Table child, ForeignKey fk) {
+        return covers(child.name()) || covers(fk.referencedTable());
+    }
+
+    /**
+     * @param statements the step's statements, empty when one of its migrations is not SQL the harness can read
+     * @param before the schema before the step
+     * @param runsCode whether the database has triggers or rules already
+     */
+    static StepScope of(Optional<List<String>> statements, Schema before, Dialect dialect, boolean runsCode) {
+        if (statements.isEmpty() || runsCode) {
+            return EVERY_TABLE;
+        }
+        Engine engine = dialect.engine();
+        Set<String> tables = new HashSet<>();
+        Set<String> keysOf = new HashSet<>();
+        for (String statement : statements.get()) {
+            List<String> words = SqlText.leadingWords(statement, 4, engine);
+            String first = words.isEmpty() ? "" : words.get(0);
+            String second = words.size() > 1 ? words.get(1) : "";
+            switch (first) {
+                case "", "SET", "COMMENT", "GRANT", "REVOKE", "ANALYZE", "VACUUM" -> {
+                    continue; // no rows change
+                }
+                case "CREATE" -> {
+                    if (words.contains("TRIGGER") || words.contains("RULE") || words.contains("FUNCTION")
+                            || words.contains("PROCEDURE") || words.contains("EVENT")) {
+                        return EVERY_TABLE;
+                    }
+                }
+                case "ALTER", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "DROP", "RENAME", "REPLACE", "MERGE" -> {
+                    // rows change in the statement's table
+                }
+                default -> {
+                    return EVERY_TABLE; // SELECT f(...), DO, CALL, EXECUTE, WITH ...: code the harness cannot read
+                }
+            }
+            boolean changesRows = Set.of("INSERT", "UPDATE", "DELETE", "TRUNCATE", "REPLACE", "MERGE").contains(first);
+            if (engine.isMysqlFamily() && ("UPDATE".equals(first) || "DELETE".equals(first)) && manyTables(statement, engine)) {
+                return EVERY_TABLE; // UPDATE a JOIN b SET b.x, DELETE a, b FROM ...: rows of more tables than one
+            }
+            Optional<String> table = dialect.tableOf(statement).map(StepScope::key);
+            if (table.isEmpty() && !"CREATE".equals(first) && !"DROP".equals(first)) {
+                return EVERY_TABLE;
+            }
+            if (table.isPresent() && before.table(table.get()).isEmpty()) {
+                if (changesRows) {
+                    return EVERY_TABLE; // through a view, or a table of another schema
+                }
+                continue; // a table the step creates: it had no rows to lose
+            }
+            table.ifPresent(t -> {
+                tables.add(t);
+                if (engine.isMysqlFamily() && "ALTER".equals(first) && "IGNORE".equals(second)) {
+                    keysOf.add(t);
+                }
+            });
+        }
+        // a delete cascades into the tables that reference a touched one, and on through theirs
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Table table : before.tables()) {
+                if (!tables.contains(key(table.name())) && table.foreignKeys().stream()
+                        .anyMatch(fk -> tables.contains(key(fk.referencedTable())))) {
+                    tables.add(key(table.name()));
+                    grew = true;
+                }
+            }
+        }
+        return new StepScope(Optional.of(Set.copyOf(tables)), Set.copyOf(keysOf));
+    }
+
+    /** A MySQL-family UPDATE or DELETE that names several tables: a join, USING, or tables listed before SET. */
+    private static boolean manyTables(String statement, Engine engine) {
+        List<String> words = SqlText.leadingWords(statement, 10_000, engine);
+        int set = words.indexOf("SET");
+        return words.contains("JOIN") || words.contains("USING")
+                || (words.get(0).equals("UPDATE") && words.subList(0, set < 0 ? words.size() : set).contains(","))
+                || (words.get(0).equals("DELETE") && words.indexOf("FROM") > 1);
+    }
+
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,5 @@
+CREATE TABLE customers (id BIGINT PRIMARY KEY, email VARCHAR(100));
+CREATE TABLE orders (id BIGINT PRIMARY KEY, customer_id BIGINT, FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE);
+CREATE TABLE order_lines (id BIGINT PRIMARY KEY, order_id BIGINT, FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE);
+CREATE TABLE audit (id BIGINT PRIMARY KEY, note VARCHAR(100));
+CREATE VIEW customer_emails AS SELECT id, email FROM customers;

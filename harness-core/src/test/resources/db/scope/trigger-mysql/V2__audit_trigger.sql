@@ -1,0 +1,1 @@
+CREATE TRIGGER customers_forget_audit AFTER UPDATE ON customers FOR EACH ROW DELETE FROM audit;
