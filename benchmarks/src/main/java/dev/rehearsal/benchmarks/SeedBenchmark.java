@@ -1,6 +1,7 @@
 package dev.rehearsal.benchmarks;
 
 import dev.rehearsal.Engine;
+import dev.rehearsal.benchmarks.PlainJdbc.Rows;
 import dev.rehearsal.Migrations;
 import dev.rehearsal.Rehearsal;
 import dev.rehearsal.RehearsalServer;
@@ -9,17 +10,12 @@ import dev.rehearsal.seed.SeedPlan;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -35,9 +31,6 @@ import org.postgresql.copy.CopyIn;
 public final class SeedBenchmark {
 
     private record Scenario(String name, String location, SeedPlan plan) {
-    }
-
-    private record Rows(String table, List<String> columns, List<Object[]> values) {
     }
 
     private SeedBenchmark() {
@@ -112,56 +105,14 @@ public final class SeedBenchmark {
     private static List<Rows> pregenerate(RehearsalServer server, Scenario scenario) throws SQLException {
         try (Rehearsal rehearsal = server.open(migrations(scenario), "bench_rows")) {
             rehearsal.migrateToLatest();
-            var report = rehearsal.seed(scenario.plan());
-            List<Rows> rows = new ArrayList<>();
-            try (Connection c = rehearsal.dataSource().getConnection(); Statement st = c.createStatement()) {
-                for (String table : report.rowsPerTable().keySet()) {
-                    try (ResultSet rs = st.executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {
-                        ResultSetMetaData meta = rs.getMetaData();
-                        List<String> columns = new ArrayList<>();
-                        for (int i = 1; i <= meta.getColumnCount(); i++) {
-                            columns.add(meta.getColumnName(i));
-                        }
-                        List<Object[]> values = new ArrayList<>();
-                        while (rs.next()) {
-                            Object[] row = new Object[columns.size()];
-                            for (int i = 0; i < row.length; i++) {
-                                row[i] = rs.getObject(i + 1);
-                            }
-                            values.add(row);
-                        }
-                        rows.add(new Rows(table, columns, values));
-                    }
-                }
-            }
-            return rows;
+            return PlainJdbc.read(rehearsal, rehearsal.seed(scenario.plan()).rowsPerTable().keySet());
         }
     }
 
-    /** Plain JDBC: one INSERT per row, batches of 1,000, no batch rewriting. */
+    /** Plain JDBC: one INSERT per row, batches of 1,000, no batch rewriting (as a project writes it). */
     private static void batches(Rehearsal rehearsal, List<Rows> rows) throws SQLException {
         try (Connection c = rehearsal.dataSource().getConnection()) {
-            withoutBatchRewriting(c);
-            c.setAutoCommit(false);
-            for (Rows table : rows) {
-                String sql = "INSERT INTO " + table.table() + " (" + String.join(", ", table.columns()) + ") VALUES ("
-                        + table.columns().stream().map(x -> "?").collect(Collectors.joining(", ")) + ")";
-                try (PreparedStatement insert = c.prepareStatement(sql)) {
-                    int pending = 0;
-                    for (Object[] row : table.values()) {
-                        for (int i = 0; i < row.length; i++) {
-                            insert.setObject(i + 1, row[i]);
-                        }
-                        insert.addBatch();
-                        if (++pending == 1_000) {
-                            insert.executeBatch();
-                            pending = 0;
-                        }
-                    }
-                    insert.executeBatch();
-                }
-            }
-            c.commit();
+            PlainJdbc.insert(c, rows, false);
         }
     }
 
@@ -203,16 +154,5 @@ public final class SeedBenchmark {
     private static Migrations migrations(Scenario scenario) {
         return Migrations.at(scenario.location()).withClassLoader(SeedBenchmark.class.getClassLoader())
                 .describedAs("benchmark");
-    }
-
-    /**
-     * The baseline is JDBC as a project writes it: the harness's connections to the MySQL family rewrite batches into
-     * multi-row inserts (rewriteBatchedStatements), which this connection stops doing. PostgreSQL's are not rewritten.
-     */
-    private static void withoutBatchRewriting(Connection connection) throws SQLException {
-        if (connection.isWrapperFor(com.mysql.cj.jdbc.JdbcConnection.class)) {
-            connection.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).getPropertySet()
-                    .getBooleanProperty(com.mysql.cj.conf.PropertyKey.rewriteBatchedStatements).setValue(false);
-        }
     }
 }

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
+import java.util.function.Supplier;
 
 /**
  * What a successful step did without saying so: a census of the database before the step, compared with the
@@ -61,14 +61,21 @@ public final class DamageCheck {
     }
 
     /**
-     * @param statements what the step will run, as far as the harness can read it (empty: a Java migration), for the
-     *     tables it can change rows of
+     * The census before a step, on the step's own connection of the harness.
+     *
+     * @param statements what the step will run, as far as the harness can read it (empty: a Java migration); asked
+     *     only when the database has tables
      */
-    static Census census(DataSource dataSource, Engine engine, Dialect dialect, String historyTable,
-            Optional<List<String>> statements) {
-        try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement()) {
+    static Census census(Connection connection, Engine engine, Dialect dialect, String historyTable,
+            Supplier<Optional<List<String>>> statements) {
+        try (Statement st = connection.createStatement()) {
+            if (!hasTables(st, engine, historyTable)) {
+                // nothing to lose: the step can only leave constraints unchecked or rows unchecked in what it creates
+                return new Census(new Schema(engine, "", List.of()), StepScope.EVERY_TABLE, Map.of(), Map.of(), Map.of(),
+                        Map.of(), Set.of());
+            }
             Schema schema = SchemaReader.of(engine).read(connection, engine, historyTable);
-            StepScope scope = StepScope.of(statements, schema, dialect, runsCode(st, engine));
+            StepScope scope = StepScope.of(statements.get(), schema, dialect, runsCode(st, engine));
             Map<String, Long> counts = new HashMap<>();
             Map<String, Set<List<Object>>> keys = new HashMap<>();
             for (Table table : schema.tables()) {
@@ -82,11 +89,23 @@ public final class DamageCheck {
                     keys.put(key(table.name()), keys(st, dialect, table));
                 }
             }
-            return new Census(schema, scope, counts, keys, violations(st, dialect, schema, scope::covers),
-                    checkViolations(st, dialect, schema, scope::covers), invalid(schema));
+            return new Census(schema, scope, counts, keys,
+                    scope.bypassesChecks() ? violations(st, dialect, schema, scope::covers) : Map.of(),
+                    scope.bypassesChecks() ? checkViolations(st, dialect, schema, scope::covers) : Map.of(),
+                    invalid(st, engine));
         } catch (SQLException e) {
             throw new RehearsalException("Could not take the census of the database before the step: " + e.getMessage(), e);
         }
+    }
+
+    /** Whether the database holds a table besides the history table. */
+    private static boolean hasTables(Statement st, Engine engine, String historyTable) throws SQLException {
+        String history = historyTable.replace("'", "''");
+        return count(st, engine == Engine.POSTGRESQL
+                ? "SELECT COUNT(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname ="
+                        + " current_schema() AND c.relkind IN ('r', 'p') AND c.relname <> '" + history + "'"
+                : "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE ="
+                        + " 'BASE TABLE' AND TABLE_NAME <> '" + history + "'") > 0;
     }
 
     /** Whether the database holds triggers or rules, which any statement of a step may fire. */
@@ -98,11 +117,46 @@ public final class DamageCheck {
     }
 
     /**
+     * What the engine keeps without enforcing it, read in one query: PostgreSQL's NOT VALID foreign keys and checks,
+     * and INVALID indexes, of the current schema (what {@link #invalid(Schema)} finds in a schema read). The MySQL
+     * family has neither.
+     */
+    private static Set<TableObject> invalid(Statement st, Engine engine) throws SQLException {
+        Set<TableObject> invalid = new java.util.LinkedHashSet<>();
+        if (engine != Engine.POSTGRESQL) {
+            return invalid;
+        }
+        try (ResultSet rs = st.executeQuery("""
+                SELECT cl.relname, con.conname, con.contype::text FROM pg_constraint con
+                JOIN pg_class cl ON cl.oid = con.conrelid JOIN pg_namespace n ON n.oid = cl.relnamespace
+                WHERE n.nspname = current_schema() AND NOT con.convalidated AND con.contype IN ('f', 'c')
+                UNION ALL
+                SELECT t.relname, i.relname, 'i' FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+                JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+                WHERE n.nspname = current_schema() AND NOT x.indisvalid AND NOT x.indisprimary
+                ORDER BY 1, 2""")) {
+            while (rs.next()) {
+                String kind = switch (rs.getString(3)) {
+                    case "f" -> "foreign key";
+                    case "c" -> "check";
+                    default -> "index";
+                };
+                invalid.add(new TableObject(kind, rs.getString(1), rs.getString(2)));
+            }
+        }
+        return invalid;
+    }
+
+    /**
+     * What the step did without saying so, on the step's own connection of the harness: rows lost from the tables it
+     * could change rows of, rows violating foreign keys and checks when it bypassed them, constraints and indexes it
+     * left unchecked.
+     *
      * @param statements the statements the step ran
      * @param warnings the warnings the engine raised that mean rows were changed to fit
      */
-    static List<Damage> findings(Census before, DataSource dataSource, Engine engine, Dialect dialect, String historyTable,
-            List<String> statements, List<DataWarning> warnings) {
+    static List<Damage> findings(Census before, Connection connection, Engine engine, Dialect dialect,
+            String historyTable, List<String> statements, List<DataWarning> warnings) {
         List<Damage> damage = new ArrayList<>();
         warnings.forEach(w -> damage.add(new Damage(DamageKind.WARNINGS, w.table(), w.message())));
         Set<String> deletedFrom = statements.stream()
@@ -110,58 +164,67 @@ public final class DamageCheck {
                         .orElse("")))
                 .map(dialect::tableOf).flatMap(java.util.Optional::stream).map(DamageCheck::key)
                 .collect(Collectors.toSet());
-        try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement()) {
-            Schema after = SchemaReader.of(engine).read(connection, engine, historyTable);
-            for (Table table : after.tables()) {
-                String name = key(table.name());
-                Long countBefore = before.counts().get(name);
-                if (countBefore == null || deletedFrom.contains(name)) {
+        boolean bypassed = before.scope().bypassesChecks() || StepScope.bypasses(statements, engine);
+        try (Statement st = connection.createStatement()) {
+            // the schema after the step is read only when a lost key or a violation needs it
+            Schema after = bypassed || !before.keys().isEmpty()
+                    ? SchemaReader.of(engine).read(connection, engine, historyTable) : null;
+            for (Map.Entry<String, Long> counted : before.counts().entrySet()) {
+                String name = counted.getKey();
+                Table was = before.schema().table(name).orElseThrow();
+                if (deletedFrom.contains(name)) {
                     continue;
                 }
-                long countAfter = count(st, "SELECT COUNT(*) FROM " + dialect.quote(table.name()));
+                Optional<Table> table = after != null ? after.table(name) : Optional.of(was);
+                Optional<Long> countAfter = table.isEmpty() ? Optional.empty() : countIfThere(connection, st, dialect, was);
+                if (countAfter.isEmpty()) {
+                    continue; // dropped or renamed by the step
+                }
+                long countBefore = counted.getValue();
                 Set<List<Object>> keysBefore = before.keys().get(name);
-                boolean samePrimaryKey = table.primaryKey().isPresent() && before.schema().table(table.name())
-                        .flatMap(Table::primaryKey).map(pk -> pk.columns().equals(table.primaryKey().get().columns()))
-                        .orElse(false);
+                boolean samePrimaryKey = table.get().primaryKey().isPresent() && was.primaryKey()
+                        .map(pk -> pk.columns().equals(table.get().primaryKey().get().columns())).orElse(false);
                 if (keysBefore != null && samePrimaryKey) {
                     Set<List<Object>> lost = new HashSet<>(keysBefore);
-                    lost.removeAll(keys(st, dialect, table));
+                    lost.removeAll(keys(st, dialect, table.get()));
                     if (!lost.isEmpty()) {
-                        damage.add(new Damage(DamageKind.ROWS_LOST, table.name(), lost.size() + " row(s) lost (" + countBefore
-                                + " -> " + countAfter + "), keys " + lost.stream().limit(5).map(k -> k.size() == 1
+                        damage.add(new Damage(DamageKind.ROWS_LOST, was.name(), lost.size() + " row(s) lost (" + countBefore
+                                + " -> " + countAfter.get() + "), keys " + lost.stream().limit(5).map(k -> k.size() == 1
                                 ? String.valueOf(k.get(0)) : k.toString()).sorted().toList()
                                 + (lost.size() > 5 ? " and more" : "")));
                     }
-                } else if (countAfter < countBefore) {
-                    damage.add(new Damage(DamageKind.ROWS_LOST, table.name(), (countBefore - countAfter) + " row(s) lost ("
-                            + countBefore + " -> " + countAfter + ")"));
+                } else if (countAfter.get() < countBefore) {
+                    damage.add(new Damage(DamageKind.ROWS_LOST, was.name(), (countBefore - countAfter.get())
+                            + " row(s) lost (" + countBefore + " -> " + countAfter.get() + ")"));
                 }
             }
-            StepScope scope = before.scope();
-            violations(st, dialect, after, scope::covers).forEach((fk, count) -> {
-                if (count > before.violations().getOrDefault(fk, 0L)) {
-                    damage.add(new Damage(DamageKind.FOREIGN_KEY_VIOLATED, fk.table(), count + " row(s) violate "
-                            + fk.describe() + ", which the step left in place (added with checks off, or NOT VALID)"));
-                }
-            });
-            checkViolations(st, dialect, after, scope::covers).forEach((check, count) -> {
-                long was = before.checkViolations().getOrDefault(check, 0L);
-                if (count > 0 && was >= 0 && count > was) {
-                    damage.add(new Damage(DamageKind.CHECK_VIOLATED, check.table(), count + " row(s) violate "
-                            + check.describe() + ", which the engine accepted without enforcing it on them (checks off, or NOT"
-                            + " ENFORCED)"));
-                }
-            });
+            if (bypassed) {
+                StepScope scope = before.scope();
+                violations(st, dialect, after, scope::covers).forEach((fk, count) -> {
+                    if (count > before.violations().getOrDefault(fk, 0L)) {
+                        damage.add(new Damage(DamageKind.FOREIGN_KEY_VIOLATED, fk.table(), count + " row(s) violate "
+                                + fk.describe() + ", which the step left in place (added with checks off, or NOT VALID)"));
+                    }
+                });
+                checkViolations(st, dialect, after, scope::covers).forEach((check, count) -> {
+                    long was = before.checkViolations().getOrDefault(check, 0L);
+                    if (count > 0 && was >= 0 && count > was) {
+                        damage.add(new Damage(DamageKind.CHECK_VIOLATED, check.table(), count + " row(s) violate "
+                                + check.describe() + ", which the engine accepted without enforcing it on them (checks"
+                                + " off, or NOT ENFORCED)"));
+                    }
+                });
+            }
+            Set<TableObject> invalid = invalid(st, engine);
             for (String statement : statements) {
                 for (String index : SqlText.indexCreatedIfNotExists(statement, engine).stream().toList()) {
-                    after.tables().forEach(table -> table.indexes().stream()
-                            .filter(i -> !i.valid() && i.name().equalsIgnoreCase(index))
-                            .forEach(i -> damage.add(new Damage(DamageKind.INVALID_INDEX, table.name(), "CREATE INDEX IF NOT"
-                                    + " EXISTS " + i.name() + " succeeded by skipping the INVALID index of that name: it is"
-                                    + " still not used and enforces nothing"))));
+                    invalid.stream().filter(o -> o.kind().equals("index") && o.name().equalsIgnoreCase(index))
+                            .forEach(o -> damage.add(new Damage(DamageKind.INVALID_INDEX, o.table(), "CREATE INDEX IF NOT"
+                                    + " EXISTS " + o.name() + " succeeded by skipping the INVALID index of that name: it is"
+                                    + " still not used and enforces nothing")));
                 }
             }
-            for (TableObject object : invalid(after)) {
+            for (TableObject object : invalid) {
                 if (!before.invalid().contains(object)) {
                     damage.add(object.kind().equals("index")
                             ? new Damage(DamageKind.INVALID_INDEX, object.table(), object.describe() + " is INVALID: it is"
@@ -174,6 +237,19 @@ public final class DamageCheck {
             throw new RehearsalException("Could not check the database after the step: " + e.getMessage(), e);
         }
         return damage;
+    }
+
+    /** A table's rows now; empty when the step dropped or renamed it (the engine says it does not exist). */
+    private static Optional<Long> countIfThere(Connection connection, Statement st, Dialect dialect, Table table)
+            throws SQLException {
+        try {
+            return Optional.of(count(st, "SELECT COUNT(*) FROM " + dialect.quote(table.name())));
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState()) || e.getErrorCode() == 1146) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** Rows referencing no parent, per foreign key whose parent is in the schema; only those with some. */

@@ -14,11 +14,14 @@ import dev.rehearsal.internal.dialect.Dialect;
 import dev.rehearsal.internal.jdbc.SafetyGuard;
 import dev.rehearsal.internal.jdbc.SqlText;
 import dev.rehearsal.internal.server.RehearsalDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -285,13 +288,40 @@ public final class FlywaySteps {
      * @param statements what the step will run, as far as the harness can read it: the tables the census covers
      */
     DamageCheck.Census census(Optional<List<String>> statements) {
-        return damageChecks ? DamageCheck.census(reads, engine(), dialect(), history.name(), statements) : null;
+        if (!damageChecks) {
+            return null;
+        }
+        try (Connection connection = connect()) {
+            return DamageCheck.census(connection, engine(), dialect(), history.name(), () -> statements);
+        } catch (SQLException e) {
+            throw closeFailed(e);
+        }
     }
 
     /** The damage a step did, compared with the census before it; none when damage is not checked. */
     List<Damage> findings(DamageCheck.Census census, List<String> statements, List<DamageCheck.DataWarning> warnings) {
-        return census == null ? List.of()
-                : DamageCheck.findings(census, reads, engine(), dialect(), history.name(), statements, warnings);
+        if (census == null) {
+            return List.of();
+        }
+        try (Connection connection = connect()) {
+            return DamageCheck.findings(census, connection, engine(), dialect(), history.name(), statements, warnings);
+        } catch (SQLException e) {
+            throw closeFailed(e);
+        }
+    }
+
+    /** A connection of the harness's own reads around a step: one for what it reads before, one for after. */
+    private Connection connect() {
+        try {
+            return reads.getConnection();
+        } catch (SQLException e) {
+            throw new RehearsalException("Could not connect to " + database.info() + ": " + e.getMessage()
+                    + " (SQLSTATE " + e.getSQLState() + ")", e);
+        }
+    }
+
+    private RehearsalException closeFailed(SQLException e) {
+        return new RehearsalException("Could not close a connection to " + database.info() + ": " + e.getMessage(), e);
     }
 
     /** The statements the last step ran, in order, as Flyway sent them. */
@@ -309,10 +339,21 @@ public final class FlywaySteps {
     private StepOutcome run(String step, String target, Optional<MigrationInfoService> known) {
         StatementRecorder recorder = new StatementRecorder(database.info());
         Flyway migrating = flyway.step(recorder, target);
-        MigrationInfoService beforeInfo = known.orElseGet(() -> flyway.info(migrating));
-        DamageCheck.Census census = census(damageChecks ? pendingStatements(beforeInfo, target) : Optional.empty());
-        Optional<String> before = HistoryTable.currentVersion(beforeInfo);
-        Optional<MigrationInfo> firstPending = Arrays.stream(beforeInfo.pending()).findFirst();
+        // what Flyway says before the step, asked only when needed: it resolves and checksums every script again
+        MigrationInfoService[] asked = {known.orElse(null)};
+        Supplier<MigrationInfoService> beforeInfo = () -> asked[0] != null ? asked[0] : (asked[0] = flyway.info(migrating));
+        DamageCheck.Census census = null;
+        Optional<String> before;
+        try (Connection connection = connect()) {
+            if (damageChecks) {
+                census = DamageCheck.census(connection, engine(), dialect(), history.name(),
+                        () -> pendingStatements(beforeInfo.get(), target));
+            }
+            before = known.isPresent() ? HistoryTable.currentVersion(known.get())
+                    : history.currentVersion(connection, beforeInfo);
+        } catch (SQLException e) {
+            throw closeFailed(e);
+        }
         long start = System.nanoTime();
         RuntimeException thrown = null;
         try {
@@ -339,22 +380,35 @@ public final class FlywaySteps {
         Optional<LeftBehind> leftBehind = Optional.empty();
         List<Damage> damage = List.of();
         if (thrown != null) {
-            Failure f = translator.failure(thrown, recorder, after, firstPending);
+            // when Flyway refused up front, nothing changed: what is pending now was pending before
+            Failure f = translator.failure(thrown, recorder, after, Arrays.stream(after.pending()).findFirst());
             failure = Optional.of(f);
             leftBehind = Optional.of(translator.leftBehind(f, recorder, after));
-        } else if (census != null) {
-            List<String> statements = new ArrayList<>();
-            List<DamageCheck.DataWarning> warnings = new ArrayList<>();
-            for (StatementRecorder.MigrationRun run : recorder.runs()) {
-                for (StatementRecorder.StatementRun statement : run.statements) {
-                    statements.add(statement.sql);
-                    statement.warnings.forEach(w -> DamageCheck.DataWarning.of(dialect(), w.getCode(), w.getMessage(),
-                            statement.sql, run.script, statement.index).ifPresent(warnings::add));
-                }
-            }
-            damage = findings(census, statements, warnings);
         }
-        Optional<String> versionAfter = after != null ? HistoryTable.currentVersion(after) : currentVersion(reads);
+        Optional<String> versionAfter;
+        if (after != null) {
+            versionAfter = HistoryTable.currentVersion(after);
+        } else {
+            // after a success the history table alone says where the database is, read on the connection that checks it
+            try (Connection connection = connect()) {
+                if (census != null) {
+                    List<String> statements = new ArrayList<>();
+                    List<DamageCheck.DataWarning> warnings = new ArrayList<>();
+                    for (StatementRecorder.MigrationRun run : recorder.runs()) {
+                        for (StatementRecorder.StatementRun statement : run.statements) {
+                            statements.add(statement.sql);
+                            statement.warnings.forEach(w -> DamageCheck.DataWarning.of(dialect(), w.getCode(),
+                                    w.getMessage(), statement.sql, run.script, statement.index).ifPresent(warnings::add));
+                        }
+                    }
+                    damage = DamageCheck.findings(census, connection, engine(), dialect(), history.name(), statements,
+                            warnings);
+                }
+                versionAfter = history.currentVersion(connection, this::info);
+            } catch (SQLException e) {
+                throw closeFailed(e);
+            }
+        }
         return new StepOutcome(database.info(), step, before, versionAfter, applied, failure,
                 leftBehind, List.of(), damage, took);
     }

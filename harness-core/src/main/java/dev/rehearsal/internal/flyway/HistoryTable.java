@@ -51,12 +51,21 @@ public final class HistoryTable {
      * @param flyway Flyway's view of the history, asked only when needed
      */
     Optional<String> currentVersion(DataSource dataSource, Supplier<MigrationInfoService> flyway) {
+        try (Connection connection = dataSource.getConnection()) {
+            return currentVersion(connection, flyway);
+        } catch (SQLException e) {
+            return currentVersion(flyway.get());
+        }
+    }
+
+    /**
+     * The same, on a connection of the caller's: no table yet (the engine says so) is no version; another failure to
+     * read it, Flyway's reading.
+     */
+    Optional<String> currentVersion(Connection connection, Supplier<MigrationInfoService> flyway) {
         String sql = "SELECT version, type FROM " + dialect.quote(name) + " WHERE " + dialect.booleanIs("success", true)
                 + " AND version IS NOT NULL";
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            if (!exists(connection)) {
-                return Optional.empty();
-            }
+        try (Statement statement = connection.createStatement()) {
             Optional<MigrationVersion> highest = Optional.empty();
             try (ResultSet rows = statement.executeQuery(sql)) {
                 while (rows.next()) {
@@ -72,6 +81,9 @@ public final class HistoryTable {
             }
             return highest.map(MigrationVersion::getVersion);
         } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState()) || e.getErrorCode() == 1146) {
+                return Optional.empty(); // not created yet: Flyway creates it, under this name, at the first migrate
+            }
             return currentVersion(flyway.get());
         }
     }

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * The tables a step can change rows of, read from its statements before it runs, so that the damage check looks at
- * those and not at every table: each statement's table, and the tables whose foreign keys reference one of them (a
- * delete cascades). Every table when that cannot be told: a statement that runs code (a function, a procedure, a
+ * those and not at every table: each statement's table, and the tables whose foreign keys reference a table the step
+ * deletes from or updates (a delete cascades). Every table when that cannot be told: a statement that runs code (a function, a procedure, a
  * {@code DO} block, a prepared statement), creates code that later statements could fire (a trigger, a rule, a
  * function), changes rows through a name that is not a table (a view), or a step with a Java migration; and when the
  * database has triggers or rules already, which any statement may fire.
@@ -23,10 +23,24 @@ import java.util.Set;
  * @param tables the tables, lower-case; empty for every table
  * @param keysOf the tables whose lost rows are listed by key: those an {@code ALTER IGNORE} may drop rows of without
  *     saying so (the others are counted on the server)
+ * @param bypassesChecks whether rows may come to violate a foreign key or a check: only a step that turns checks off
+ *     ({@code foreign_key_checks}, {@code check_constraint_checks}, {@code session_replication_role}, {@code DISABLE
+ *     TRIGGER}) or adds a constraint without checking the rows ({@code NOT VALID}, {@code NOT ENFORCED}) can leave
+ *     any, since the engine enforces the others; the violations are counted only then
  */
-record StepScope(Optional<Set<String>> tables, Set<String> keysOf) {
+record StepScope(Optional<Set<String>> tables, Set<String> keysOf, boolean bypassesChecks) {
 
-    static final StepScope EVERY_TABLE = new StepScope(Optional.empty(), Set.of());
+    static final StepScope EVERY_TABLE = new StepScope(Optional.empty(), Set.of(), true);
+
+    /** Words of a statement that turn a check off, or add a constraint the existing rows are not checked against. */
+    private static final Set<String> BYPASSING = Set.of("FOREIGN_KEY_CHECKS", "CHECK_CONSTRAINT_CHECKS",
+            "SESSION_REPLICATION_ROLE", "DISABLE", "VALID", "ENFORCED");
+
+    /** Whether any of these statements may leave rows violating a foreign key or a check, see {@link #bypassesChecks}. */
+    static boolean bypasses(List<String> statements, Engine engine) {
+        return statements.stream().anyMatch(statement -> SqlText.leadingWords(statement, 10_000, engine).stream()
+                .anyMatch(BYPASSING::contains));
+    }
 
     /** Whether the damage check looks at this table. */
     boolean covers(String table) {
@@ -50,6 +64,7 @@ record StepScope(Optional<Set<String>> tables, Set<String> keysOf) {
         Engine engine = dialect.engine();
         Set<String> tables = new HashSet<>();
         Set<String> keysOf = new HashSet<>();
+        Set<String> removing = new HashSet<>();
         for (String statement : statements.get()) {
             List<String> words = SqlText.leadingWords(statement, 4, engine);
             String first = words.isEmpty() ? "" : words.get(0);
@@ -85,26 +100,32 @@ record StepScope(Optional<Set<String>> tables, Set<String> keysOf) {
                 }
                 continue; // a table the step creates: it had no rows to lose
             }
+            boolean removes = Set.of("DELETE", "UPDATE", "TRUNCATE", "DROP", "REPLACE", "MERGE").contains(first)
+                    || ("ALTER".equals(first) && "IGNORE".equals(second));
             table.ifPresent(t -> {
                 tables.add(t);
+                if (removes) {
+                    removing.add(t);
+                }
                 if (engine.isMysqlFamily() && "ALTER".equals(first) && "IGNORE".equals(second)) {
                     keysOf.add(t);
                 }
             });
         }
-        // a delete cascades into the tables that reference a touched one, and on through theirs
+        // a delete (or a key's update) cascades into the tables that reference the table, and on through theirs
         boolean grew = true;
         while (grew) {
             grew = false;
             for (Table table : before.tables()) {
-                if (!tables.contains(key(table.name())) && table.foreignKeys().stream()
-                        .anyMatch(fk -> tables.contains(key(fk.referencedTable())))) {
+                if (!removing.contains(key(table.name())) && table.foreignKeys().stream()
+                        .anyMatch(fk -> removing.contains(key(fk.referencedTable())))) {
+                    removing.add(key(table.name()));
                     tables.add(key(table.name()));
                     grew = true;
                 }
             }
         }
-        return new StepScope(Optional.of(Set.copyOf(tables)), Set.copyOf(keysOf));
+        return new StepScope(Optional.of(Set.copyOf(tables)), Set.copyOf(keysOf), bypasses(statements.get(), engine));
     }
 
     /** A MySQL-family UPDATE or DELETE that names several tables: a join, USING, or tables listed before SET. */
