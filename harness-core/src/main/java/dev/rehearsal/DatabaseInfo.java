@@ -37,6 +37,7 @@ public record DatabaseInfo(
      * @param source what provided the server: the image name for a container, the redacted URL of an existing server, the library for an embedded one
      * @param databaseName the name of the database the harness created for the test
      * @param jdbcUrl the JDBC URL of that database, without credentials
+     * @param state how the database got its state when it was opened; empty for a new empty database
      * @throws NullPointerException if any component is {@code null}
      */
     public DatabaseInfo {
