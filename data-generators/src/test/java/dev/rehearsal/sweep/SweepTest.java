@@ -97,6 +97,34 @@ class SweepTest {
                 .last().satisfies(line -> assertThat(line).contains(" migration(s) swept in "));
     }
 
+    @ParameterizedTest
+    @MethodSource(TestDatabases.ENGINES)
+    void cases_from_copies_of_the_realistic_rows_give_the_verdicts_of_cases_from_fresh_databases(Engine engine) {
+        Map<String, String> settings = new HashMap<>(TestDatabases.asExistingServer(engine));
+        settings.put(RehearsalSettings.REPORT_ENABLED, "false");
+        settings.put(RehearsalSettings.CACHE_ENABLED, "false");
+        SweepResult fresh;
+        try (RehearsalServer server = ServerRequest.of(engine, RehearsalSettings.of(settings)).start()) {
+            assertThat(server.cachesStates()).isFalse();
+            fresh = Sweep.of(derive(engine)).withRowsPerTable(50).withProgress(line -> { }).run(server);
+        }
+        assertThat(outcomes(swept(engine))).isNotEmpty().isEqualTo(outcomes(fresh));
+    }
+
+    /** Each migration's realistic outcome and each case's outcome, failing statement, codes and class. */
+    private static List<String> outcomes(SweepResult result) {
+        List<String> outcomes = new ArrayList<>();
+        for (MigrationVerdict verdict : result.verdicts()) {
+            outcomes.add(verdict.script() + " realistic " + verdict.realistic().outcome());
+            for (CaseResult c : verdict.defects()) {
+                outcomes.add(verdict.script() + " " + c.name() + " " + c.outcome() + c.failure().map(f -> " statement "
+                        + f.statementIndex() + " " + f.sqlState() + " " + f.vendorCode() + " " + f.failureClass())
+                        .orElse(""));
+            }
+        }
+        return outcomes;
+    }
+
     @Test
     void the_reports_show_failures_first_in_html_json_and_markdown() throws Exception {
         List<SweepResult> results = TestDatabases.engines().map(SweepTest::swept).toList();

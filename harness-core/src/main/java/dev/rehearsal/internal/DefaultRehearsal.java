@@ -182,6 +182,21 @@ public final class DefaultRehearsal implements Rehearsal {
         return runner.statementsOf(version);
     }
 
+    /** The statements of every versioned migration, by version, from one resolution of the locations. */
+    public Map<String, Optional<List<String>>> statementsByVersion() {
+        database.requireLive();
+        return runner.statementsByVersion();
+    }
+
+    /**
+     * Migrate to a version the caller just read from the locations, without looking it up again (one resolution of
+     * every script fewer per step): for the sweep, which steps through the versions it listed.
+     */
+    public StepOutcome migrateToResolved(String version) {
+        database.requireLive();
+        return reported(runner.migrateToResolved(version));
+    }
+
     /** The statements the last migrate step ran, in order, as Flyway sent them. */
     public List<String> lastStatements() {
         return runner.lastStatements();

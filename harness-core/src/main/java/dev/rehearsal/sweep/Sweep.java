@@ -244,6 +244,10 @@ public final class Sweep {
             }
             Map<String, Integer> checksums = ((DefaultRehearsal) realistic).checksums();
             Map<String, String> scripts = ((DefaultRehearsal) realistic).scripts();
+            // what each migration runs, read once: whether it may ask something new of the rows decides whether the
+            // realistic rows before it are copied for its defect cases
+            Map<String, Optional<List<String>>> statements = defectCases && server.cachesStates()
+                    ? ((DefaultRehearsal) realistic).statementsByVersion() : Map.of();
             Optional<String> previous = Optional.empty();
             Schema before = realistic.schema();
             for (int i = 0; i < versions.size(); i++) {
@@ -252,7 +256,7 @@ public final class Sweep {
                 // the state at N-1 the derived-defect cases start from: the realistic rows, copied before N runs
                 // over them, when N may ask something new of them (closed after the cases, or below on a failure)
                 CaseResult realisticCase = realisticCase((DefaultRehearsal) realistic, before, version, where, matched,
-                        server.cachesStates() ? copyAtPrevious::set : NO_COPY);
+                        statements, server.cachesStates() ? copyAtPrevious::set : NO_COPY);
                 Optional<DefaultRehearsal> atPrevious = Optional.ofNullable(copyAtPrevious.get());
                 Optional<String> failsEmpty = Optional.empty();
                 if (realisticCase.outcome() != CaseResult.Outcome.PASSED) {
@@ -361,7 +365,7 @@ public final class Sweep {
      *     cases are run and the step may ask something new of the rows
      */
     private CaseResult realisticCase(DefaultRehearsal realistic, Schema schema, String version, String where,
-            Set<String> matched, Consumer<DefaultRehearsal> atPrevious) {
+            Set<String> matched, Map<String, Optional<List<String>>> statements, Consumer<DefaultRehearsal> atPrevious) {
         long start = System.nanoTime();
         String note = "";
         long rows;
@@ -371,12 +375,13 @@ public final class Sweep {
             note = "Seeding realistic rows failed, so the migration ran over the rows already there: " + e.getMessage();
             rows = rows(realistic);
         }
-        if (defectCases && atPrevious != NO_COPY && mayAskSomethingNew(realistic.statementsOf(version), realistic.engine())) {
+        if (defectCases && atPrevious != NO_COPY && mayAskSomethingNew(statements.getOrDefault(version, Optional.empty()),
+                realistic.engine())) {
             long copying = System.nanoTime();
             realistic.copy("sweep_state").ifPresent(atPrevious);
             start += System.nanoTime() - copying; // the copy is the defect cases' cost, not the realistic step's
         }
-        StepOutcome step = realistic.migrateTo(version);
+        StepOutcome step = realistic.migrateToResolved(version);
         CaseResult result = result(Optional.empty(), step, note.isEmpty() ? (step.failed()
                 ? "V" + version + " fails on realistic rows: a real bug, found without planting anything"
                 : "") : note, rows, List.of(), start);

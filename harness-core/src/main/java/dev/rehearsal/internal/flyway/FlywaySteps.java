@@ -244,6 +244,29 @@ public final class FlywaySteps {
         return run("migrate to version " + target, target.getVersion(), Optional.of(info));
     }
 
+    /**
+     * Migrate up to and including a version the caller read from the locations just before (the sweep's steps): the
+     * version is not looked up again, which would resolve and checksum every script once more.
+     */
+    public StepOutcome migrateToResolved(String version) {
+        return run("migrate to version " + version, version, Optional.empty());
+    }
+
+    /**
+     * The statements of every versioned migration, by version, as Flyway would run them (placeholders replaced); a
+     * version whose migration is not a SQL script the harness can read (a Java migration) maps to empty. One
+     * resolution of the locations for all.
+     */
+    public java.util.Map<String, Optional<List<String>>> statementsByVersion() {
+        java.util.Map<String, Optional<List<String>>> statements = new java.util.LinkedHashMap<>();
+        for (MigrationInfo migration : info().all()) {
+            if (migration.getVersion() != null && migration.getState().isResolved()) {
+                statements.putIfAbsent(migration.getVersion().getVersion(), statements(migration));
+            }
+        }
+        return statements;
+    }
+
     /** Migrate to the first pending version, or to the failed one if the history holds a failed row. */
     public StepOutcome migrateToNext() {
         MigrationInfoService info = info();
