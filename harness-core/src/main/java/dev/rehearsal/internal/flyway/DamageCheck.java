@@ -71,8 +71,8 @@ public final class DamageCheck {
         try (Statement st = connection.createStatement()) {
             if (!hasTables(st, engine, historyTable)) {
                 // nothing to lose: the step can only leave constraints unchecked or rows unchecked in what it creates
-                return new Census(new Schema(engine, "", List.of()), StepScope.EVERY_TABLE, Map.of(), Map.of(), Map.of(),
-                        Map.of(), Set.of());
+                return new Census(new Schema(engine, "", List.of()), StepScope.NOTHING_BEFORE, Map.of(), Map.of(),
+                        Map.of(), Map.of(), Set.of());
             }
             Schema schema = SchemaReader.of(engine).read(connection, engine, historyTable);
             StepScope scope = StepScope.of(statements.get(), schema, dialect, runsCode(st, engine));

@@ -32,6 +32,12 @@ record StepScope(Optional<Set<String>> tables, Set<String> keysOf, boolean bypas
 
     static final StepScope EVERY_TABLE = new StepScope(Optional.empty(), Set.of(), true);
 
+    /**
+     * A step from a database with no table: it has no rows to lose, and it leaves violations only if the statements it
+     * ran bypass the checks ({@link #bypasses}), which the check after the step reads from them.
+     */
+    static final StepScope NOTHING_BEFORE = new StepScope(Optional.empty(), Set.of(), false);
+
     /** Words of a statement that turn a check off, or add a constraint the existing rows are not checked against. */
     private static final Set<String> BYPASSING = Set.of("FOREIGN_KEY_CHECKS", "CHECK_CONSTRAINT_CHECKS",
             "SESSION_REPLICATION_ROLE", "DISABLE", "VALID", "ENFORCED");

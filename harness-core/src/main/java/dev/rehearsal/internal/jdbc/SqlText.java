@@ -57,6 +57,7 @@ public final class SqlText {
         boolean mysql = engine.isMysqlFamily();
         String delimiter = ";";
         StringBuilder current = new StringBuilder();
+        LineCursor lines = new LineCursor();
         int i = 0;
         int start = 0;
         int n = script.length();
@@ -72,14 +73,14 @@ public final class SqlText {
                             + script.substring(i, end).strip() + "'.\nTo fix this, write the new delimiter after it,"
                             + " e.g. DELIMITER $$, and switch back with DELIMITER ;");
                 }
-                addIfNotBlank(statements, current, script, start, delimiter);
+                addIfNotBlank(statements, current, script, start, delimiter, lines);
                 current.setLength(0);
                 i = end;
                 start = i;
                 continue;
             }
             if (script.startsWith(delimiter, i)) {
-                addIfNotBlank(statements, current, script, start, delimiter);
+                addIfNotBlank(statements, current, script, start, delimiter, lines);
                 current.setLength(0);
                 i += delimiter.length();
                 start = i;
@@ -89,7 +90,7 @@ public final class SqlText {
             current.append(script, i, skip);
             i = skip;
         }
-        addIfNotBlank(statements, current, script, start, delimiter);
+        addIfNotBlank(statements, current, script, start, delimiter, lines);
         return statements;
     }
 
@@ -334,19 +335,31 @@ public final class SqlText {
         return true;
     }
 
+    /**
+     * Where the line count stands in a script being split: statements come in order, so each line is counted once
+     * from the last statement's keyword on, however long the script.
+     */
+    private static final class LineCursor {
+        int position;
+        int line = 1;
+
+        int lineAt(String script, int keyword) {
+            for (; position < keyword && position < script.length(); position++) {
+                if (script.charAt(position) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
+    }
+
     private static void addIfNotBlank(List<Located> statements, StringBuilder current, String script, int start,
-            String delimiter) {
+            String delimiter, LineCursor lines) {
         String text = current.toString();
         String body = stripLeadingComments(text);
         if (!body.isBlank()) {
             int keyword = start + (text.length() - body.length());
-            int line = 1;
-            for (int k = 0; k < keyword && k < script.length(); k++) {
-                if (script.charAt(k) == '\n') {
-                    line++;
-                }
-            }
-            statements.add(new Located(text.strip(), line, delimiter));
+            statements.add(new Located(text.strip(), lines.lineAt(script, keyword), delimiter));
         }
     }
 
