@@ -7,7 +7,9 @@ import dev.rehearsal.internal.server.RehearsalDatabase;
 import dev.rehearsal.internal.server.ServerSpec;
 import dev.rehearsal.internal.server.Servers;
 import dev.rehearsal.internal.state.StateCache;
+import dev.rehearsal.seed.SeedReport;
 import dev.rehearsal.seed.SeededState;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -120,20 +122,7 @@ public final class RehearsalServer implements AutoCloseable {
         lifecycle.readLock().lock();
         try {
             requireOpen();
-            RehearsalDatabase database = server.createDatabase(nameHint);
-            try {
-                Rehearsal rehearsal = new DefaultRehearsal(database, migrations.settings(), reporter());
-                open.add(database);
-                database.whenFinished(() -> open.remove(database));
-                return rehearsal;
-            } catch (RuntimeException e) {
-                try {
-                    database.close();
-                } catch (RuntimeException dropFailure) {
-                    e.addSuppressed(dropFailure);
-                }
-                throw e;
-            }
+            return registered(server.createDatabase(nameHint), migrations, List.of());
         } finally {
             lifecycle.readLock().unlock();
         }
@@ -174,21 +163,10 @@ public final class RehearsalServer implements AutoCloseable {
                     ? cache.open(migrations.settings(), state, nameHint, progress)
                     : StateCache.buildInPlace(server, migrations.settings(), state, nameHint, "cache off: "
                             + RehearsalSettings.CACHE_ENABLED + "=false");
-            RehearsalDatabase database = opened.database();
-            try {
-                Rehearsal rehearsal = new DefaultRehearsal(database, migrations.settings(), reporter(), opened.seeded());
-                open.add(database);
-                database.whenFinished(() -> open.remove(database));
-                progress.accept("rehearsal: " + database.name() + ": " + database.info().state().orElse(""));
-                return rehearsal;
-            } catch (RuntimeException e) {
-                try {
-                    database.close();
-                } catch (RuntimeException dropFailure) {
-                    e.addSuppressed(dropFailure);
-                }
-                throw e;
-            }
+            Rehearsal rehearsal = registered(opened.database(), migrations, opened.seeded());
+            progress.accept("rehearsal: " + rehearsal.database().databaseName() + ": "
+                    + rehearsal.database().state().orElse(""));
+            return rehearsal;
         } finally {
             lifecycle.readLock().unlock();
         }
@@ -205,6 +183,26 @@ public final class RehearsalServer implements AutoCloseable {
      */
     public Rehearsal open(Migrations migrations, SeededState state) {
         return open(migrations, state, "");
+    }
+
+    /**
+     * A rehearsal on a database this server just made, counted among the open ones until it is dropped or kept; the
+     * database is dropped if the rehearsal cannot be made.
+     */
+    private Rehearsal registered(RehearsalDatabase database, Migrations migrations, List<SeedReport> seeded) {
+        try {
+            Rehearsal rehearsal = new DefaultRehearsal(database, migrations.settings(), reporter(), seeded);
+            open.add(database);
+            database.whenFinished(() -> open.remove(database));
+            return rehearsal;
+        } catch (RuntimeException e) {
+            try {
+                database.close();
+            } catch (RuntimeException dropFailure) {
+                e.addSuppressed(dropFailure);
+            }
+            throw e;
+        }
     }
 
     private Consumer<StepOutcome> reporter() {
