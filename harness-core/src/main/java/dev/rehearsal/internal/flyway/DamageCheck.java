@@ -66,36 +66,64 @@ public final class DamageCheck {
      * @param statements what the step will run, as far as the harness can read it (empty: a Java migration); asked
      *     only when the database has tables
      */
-    static Census census(Connection connection, Engine engine, Dialect dialect, String historyTable,
+    static Optional<Census> census(Connection connection, Engine engine, Dialect dialect, String historyTable,
             Supplier<Optional<List<String>>> statements) {
         try (Statement st = connection.createStatement()) {
-            if (!hasTables(st, engine, historyTable)) {
-                // nothing to lose: the step can only leave constraints unchecked or rows unchecked in what it creates
-                return new Census(new Schema(engine, "", List.of()), StepScope.NOTHING_BEFORE, Map.of(), Map.of(),
-                        Map.of(), Map.of(), Set.of());
-            }
-            Schema schema = SchemaReader.of(engine).read(connection, engine, historyTable);
-            StepScope scope = StepScope.of(statements.get(), schema, dialect, runsCode(st, engine));
-            Map<String, Long> counts = new HashMap<>();
-            Map<String, Set<List<Object>>> keys = new HashMap<>();
-            for (Table table : schema.tables()) {
-                if (!scope.covers(table.name())) {
-                    continue;
-                }
-                long count = count(st, "SELECT COUNT(*) FROM " + dialect.quote(table.name()));
-                counts.put(key(table.name()), count);
-                boolean listed = scope.tables().isEmpty() || scope.keysOf().contains(key(table.name()));
-                if (listed && table.primaryKey().isPresent() && count <= KEY_LIMIT) {
-                    keys.put(key(table.name()), keys(st, dialect, table));
-                }
-            }
-            return new Census(schema, scope, counts, keys,
-                    scope.bypassesChecks() ? violations(st, dialect, schema, scope::covers) : Map.of(),
-                    scope.bypassesChecks() ? checkViolations(st, dialect, schema, scope::covers) : Map.of(),
-                    invalid(st, engine));
+            waitBriefly(st, engine);
+            return Optional.of(take(connection, st, engine, dialect, historyTable, statements));
         } catch (SQLException e) {
+            if (lockTimeout(e)) {
+                // another session holds a lock on a table the census reads: the step runs without it, and, if it
+                // waits for the same lock, its own verdict says so and names who holds it
+                return Optional.empty();
+            }
             throw new RehearsalException("Could not take the census of the database before the step: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * How long the harness's own reads around a step wait for a lock another session holds, at most: the step itself
+     * waits the full lock timeout, and names the holder when it gives up.
+     */
+    static final int READ_LOCK_WAIT_SECONDS = 2;
+
+    private static void waitBriefly(Statement st, Engine engine) throws SQLException {
+        st.execute(engine == Engine.POSTGRESQL ? "SET lock_timeout = '" + READ_LOCK_WAIT_SECONDS + "s'"
+                : "SET SESSION lock_wait_timeout = " + READ_LOCK_WAIT_SECONDS + ", innodb_lock_wait_timeout = "
+                        + READ_LOCK_WAIT_SECONDS);
+    }
+
+    /** Whether an error is a lock wait that gave up: PostgreSQL 55P03, the MySQL family 1205 or 3572. */
+    private static boolean lockTimeout(SQLException e) {
+        return "55P03".equals(e.getSQLState()) || e.getErrorCode() == 1205 || e.getErrorCode() == 3572;
+    }
+
+    private static Census take(Connection connection, Statement st, Engine engine, Dialect dialect, String historyTable,
+            Supplier<Optional<List<String>>> statements) throws SQLException {
+        if (!hasTables(st, engine, historyTable)) {
+            // nothing to lose: the step can only leave constraints unchecked or rows unchecked in what it creates
+            return new Census(new Schema(engine, "", List.of()), StepScope.NOTHING_BEFORE, Map.of(), Map.of(),
+                    Map.of(), Map.of(), Set.of());
+        }
+        Schema schema = SchemaReader.of(engine).read(connection, engine, historyTable);
+        StepScope scope = StepScope.of(statements.get(), schema, dialect, runsCode(st, engine));
+        Map<String, Long> counts = new HashMap<>();
+        Map<String, Set<List<Object>>> keys = new HashMap<>();
+        for (Table table : schema.tables()) {
+            if (!scope.covers(table.name())) {
+                continue;
+            }
+            long count = count(st, "SELECT COUNT(*) FROM " + dialect.quote(table.name()));
+            counts.put(key(table.name()), count);
+            boolean listed = scope.tables().isEmpty() || scope.keysOf().contains(key(table.name()));
+            if (listed && table.primaryKey().isPresent() && count <= KEY_LIMIT) {
+                keys.put(key(table.name()), keys(st, dialect, table));
+            }
+        }
+        return new Census(schema, scope, counts, keys,
+                scope.bypassesChecks() ? violations(st, dialect, schema, scope::covers) : Map.of(),
+                scope.bypassesChecks() ? checkViolations(st, dialect, schema, scope::covers) : Map.of(),
+                invalid(st, engine));
     }
 
     /** Whether the database holds a table besides the history table. */
@@ -166,6 +194,7 @@ public final class DamageCheck {
                 .collect(Collectors.toSet());
         boolean bypassed = before.scope().bypassesChecks() || StepScope.bypasses(statements, engine);
         try (Statement st = connection.createStatement()) {
+            waitBriefly(st, engine);
             // the schema after the step is read only when a lost key or a violation needs it
             Schema after = bypassed || !before.keys().isEmpty()
                     ? SchemaReader.of(engine).read(connection, engine, historyTable) : null;
@@ -234,6 +263,9 @@ public final class DamageCheck {
                 }
             }
         } catch (SQLException e) {
+            if (lockTimeout(e)) {
+                return damage; // a session took a lock since the step: what was found so far stands
+            }
             throw new RehearsalException("Could not check the database after the step: " + e.getMessage(), e);
         }
         return damage;

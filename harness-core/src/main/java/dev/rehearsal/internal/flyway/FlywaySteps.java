@@ -315,7 +315,7 @@ public final class FlywaySteps {
             return null;
         }
         try (Connection connection = connect()) {
-            return DamageCheck.census(connection, engine(), dialect(), history.name(), () -> statements);
+            return DamageCheck.census(connection, engine(), dialect(), history.name(), () -> statements).orElse(null);
         } catch (SQLException e) {
             throw closeFailed(e);
         }
@@ -331,6 +331,26 @@ public final class FlywaySteps {
         } catch (SQLException e) {
             throw closeFailed(e);
         }
+    }
+
+    /**
+     * The failure of a step that gave up waiting for a lock, with the sessions that held locks in the database then
+     * (its detail, after the server's own if any): the one the step waited for is among them.
+     */
+    private Failure withBlockers(Failure f) {
+        List<String> blockers;
+        try (Connection connection = connect()) {
+            blockers = Blockers.of(connection, engine());
+        } catch (SQLException | RehearsalException e) {
+            return f; // the verdict stands without them
+        }
+        if (blockers.isEmpty()) {
+            return f;
+        }
+        String held = "sessions holding locks in the database: " + String.join("; ", blockers);
+        return new Failure(f.version(), f.script(), f.checksum(), f.statementIndex(), f.line(), f.statement(),
+                f.sqlState(), f.vendorCode(), f.message(), Optional.of(f.detail().map(d -> d + "; ").orElse("") + held),
+                f.constraint(), f.table(), f.column(), f.failureClass());
     }
 
     /** A connection of the harness's own reads around a step: one for what it reads before, one for after. */
@@ -370,7 +390,7 @@ public final class FlywaySteps {
         try (Connection connection = connect()) {
             if (damageChecks) {
                 census = DamageCheck.census(connection, engine(), dialect(), history.name(),
-                        () -> pendingStatements(beforeInfo.get(), target));
+                        () -> pendingStatements(beforeInfo.get(), target)).orElse(null);
             }
             before = known.isPresent() ? HistoryTable.currentVersion(known.get())
                     : history.currentVersion(connection, beforeInfo);
@@ -405,6 +425,9 @@ public final class FlywaySteps {
         if (thrown != null) {
             // when Flyway refused up front, nothing changed: what is pending now was pending before
             Failure f = translator.failure(thrown, recorder, after, Arrays.stream(after.pending()).findFirst());
+            if (f.failureClass() == dev.rehearsal.FailureClass.LOCK_TIMEOUT) {
+                f = withBlockers(f);
+            }
             failure = Optional.of(f);
             leftBehind = Optional.of(translator.leftBehind(f, recorder, after));
         }
