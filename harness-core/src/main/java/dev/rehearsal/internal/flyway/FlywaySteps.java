@@ -353,6 +353,33 @@ public final class FlywaySteps {
                 f.constraint(), f.table(), f.column(), f.failureClass());
     }
 
+    /** Whether the driver gave up reading because the server sent nothing within the socket timeout. */
+    private static boolean timedOut(Throwable thrown) {
+        for (Throwable t = thrown; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException || String.valueOf(t.getMessage()).contains("Read timed out")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A statement outlived its client: the driver stopped waiting after the socket timeout, and the server went on
+     * running it. The harness ends that session of its own, so that the statement does not keep changing the
+     * database (or holding up its drop), and says so.
+     */
+    private Failure afterSocketTimeout(Failure f, List<Long> ended) {
+        String said = "the server sent no answer within " + dev.rehearsal.RehearsalSettings.SOCKET_TIMEOUT + " ("
+                + database.server().policy().socketTimeout().toMillis() + " ms), so the driver gave up"
+                + (ended.isEmpty() ? "; the statement was no longer running on the server"
+                : "; the statement went on running on the server, in session " + ended.stream().map(String::valueOf)
+                        .collect(Collectors.joining(", ")) + ", which the harness ended (its work rolled back where the"
+                        + " engine can)");
+        return new Failure(f.version(), f.script(), f.checksum(), f.statementIndex(), f.line(), f.statement(),
+                f.sqlState(), f.vendorCode(), f.message(), Optional.of(f.detail().map(d -> d + "; ").orElse("") + said),
+                f.constraint(), f.table(), f.column(), f.failureClass());
+    }
+
     /** A connection of the harness's own reads around a step: one for what it reads before, one for after. */
     private Connection connect() {
         try {
@@ -405,6 +432,11 @@ public final class FlywaySteps {
             thrown = e;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        // a statement the driver stopped waiting for may go on running on the server: its session, the harness's own,
+        // is ended first, so that nothing the harness reads next waits for it
+        Optional<List<Long>> endedAfterTimeout = thrown != null && timedOut(thrown)
+                ? Optional.of(database.server().endSessions(database.name(), database.dataSource().sessions(), true))
+                : Optional.empty();
         // after a success the history table alone says where the database is (Flyway's info() would resolve and
         // checksum every script again); after a failure the translator reads Flyway's view of it
         MigrationInfoService after = thrown != null ? info() : null;
@@ -427,6 +459,8 @@ public final class FlywaySteps {
             Failure f = translator.failure(thrown, recorder, after, Arrays.stream(after.pending()).findFirst());
             if (f.failureClass() == dev.rehearsal.FailureClass.LOCK_TIMEOUT) {
                 f = withBlockers(f);
+            } else if (endedAfterTimeout.isPresent()) {
+                f = afterSocketTimeout(f, endedAfterTimeout.get());
             }
             failure = Optional.of(f);
             leftBehind = Optional.of(translator.leftBehind(f, recorder, after));

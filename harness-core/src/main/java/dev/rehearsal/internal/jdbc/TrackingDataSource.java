@@ -32,6 +32,8 @@ public final class TrackingDataSource implements DataSource {
     private final JdbcUrl url;
     private final Properties properties;
     private final Set<Connection> open;
+    /** The server's id of every session this data source opened (PostgreSQL backend pid, MySQL-family thread id). */
+    private final Set<Long> sessions;
     private final AtomicReference<String> retired;
     private volatile int loginTimeoutSeconds;
 
@@ -40,14 +42,16 @@ public final class TrackingDataSource implements DataSource {
      * @param properties credentials, timeouts and session settings
      */
     public TrackingDataSource(JdbcUrl url, Properties properties) {
-        this(url, properties, ConcurrentHashMap.newKeySet(), new AtomicReference<>());
+        this(url, properties, ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet(), new AtomicReference<>());
     }
 
-    private TrackingDataSource(JdbcUrl url, Properties properties, Set<Connection> open, AtomicReference<String> retired) {
+    private TrackingDataSource(JdbcUrl url, Properties properties, Set<Connection> open, Set<Long> sessions,
+            AtomicReference<String> retired) {
         this.url = url;
         this.properties = new Properties();
         this.properties.putAll(properties);
         this.open = open;
+        this.sessions = sessions;
         this.retired = retired;
     }
 
@@ -59,7 +63,7 @@ public final class TrackingDataSource implements DataSource {
         Properties more = new Properties();
         more.putAll(properties);
         more.setProperty(name, value);
-        return new TrackingDataSource(url, more, open, retired);
+        return new TrackingDataSource(url, more, open, sessions, retired);
     }
 
     public JdbcUrl url() {
@@ -90,7 +94,30 @@ public final class TrackingDataSource implements DataSource {
         Connection connection = open(properties);
         open.removeIf(TrackingDataSource::isClosedQuietly);
         open.add(connection);
+        remember(connection);
         return connection;
+    }
+
+    /**
+     * The server's ids of the sessions this data source (and those made from it) opened, whether or not they are still
+     * open: the only sessions the harness ends on the server when a statement outlives its client (a socket timeout)
+     * or holds up a drop.
+     */
+    public Set<Long> sessions() {
+        return Set.copyOf(sessions);
+    }
+
+    /** The session's id as the driver learned it at the handshake: no round trip. */
+    private void remember(Connection connection) {
+        try {
+            if (connection.isWrapperFor(org.postgresql.PGConnection.class)) {
+                sessions.add((long) connection.unwrap(org.postgresql.PGConnection.class).getBackendPID());
+            } else if (connection.isWrapperFor(com.mysql.cj.jdbc.JdbcConnection.class)) {
+                sessions.add(connection.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).getId());
+            }
+        } catch (SQLException | RuntimeException e) {
+            // without the id, the harness only ends fewer sessions
+        }
     }
 
     @Override
@@ -103,6 +130,7 @@ public final class TrackingDataSource implements DataSource {
         Connection connection = open(withUser);
         open.removeIf(TrackingDataSource::isClosedQuietly);
         open.add(connection);
+        remember(connection);
         return connection;
     }
 

@@ -243,17 +243,80 @@ public final class JdbcServer implements AutoCloseable {
         return new TrackingDataSource(adminUrl.withDatabase(database), connectionProperties).getConnection();
     }
 
+    /** The bounds the harness's connections to this server have. */
+    public ConnectionPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * End the sessions the harness opened on a database it created that are still on the server, e.g. a statement that
+     * went on running after its client gave up: their statements are cancelled and their connections closed. No other
+     * session is ended: only those whose ids the harness's own data source recorded when it opened them.
+     *
+     * @param name the database
+     * @param ours the server's ids of the sessions the harness opened on it
+     * @param onlyRunning whether to end only those running a statement now
+     * @return the ids of the sessions ended
+     */
+    public java.util.List<Long> endSessions(String name, Set<Long> ours, boolean onlyRunning) {
+        java.util.List<Long> ended = new java.util.ArrayList<>();
+        if (ours.isEmpty() || !created.contains(name)) {
+            return ended;
+        }
+        boolean postgres = engine() == Engine.POSTGRESQL;
+        String sessions = postgres
+                ? "SELECT pid FROM pg_stat_activity WHERE datname = ?" + (onlyRunning ? " AND state = 'active'" : "")
+                : "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ?" + (onlyRunning ? " AND COMMAND = 'Query'" : "");
+        try (Connection connection = admin().getConnection();
+                java.sql.PreparedStatement find = connection.prepareStatement(sessions);
+                Statement end = connection.createStatement()) {
+            find.setString(1, name);
+            java.util.List<Long> there = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    there.add(rs.getLong(1));
+                }
+            }
+            for (long id : there) {
+                if (ours.contains(id)) {
+                    try {
+                        end.execute(postgres ? "SELECT pg_terminate_backend(" + id + ")" : "KILL " + id);
+                        ended.add(id);
+                    } catch (SQLException gone) {
+                        // it ended by itself meanwhile
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            // the drop or the verdict that follows says what is left
+        }
+        return ended;
+    }
+
     /**
      * Drop a database this server object created.
      *
      * @throws UnsafeOperationException if the harness did not create it
      */
     void drop(String name) {
+        drop(name, Set.of());
+    }
+
+    /**
+     * Drop a database this server object created, first ending the sessions of the harness's own still on it.
+     *
+     * @param ours the server's ids of the sessions the harness opened on it
+     * @throws UnsafeOperationException if the harness did not create it
+     */
+    void drop(String name, Set<Long> ours) {
         if (!created.contains(name)) {
             throw new UnsafeOperationException("Refused to drop database '" + name + "' on " + describe()
                     + ": the harness did not create it in this run. The harness only drops the databases it created.\n"
                     + "To fix this, drop it yourself if you are sure it is disposable.");
         }
+        // a statement of the harness's own that outlived its client would hold the drop up (PostgreSQL refuses it,
+        // the MySQL family waits): its session goes first
+        endSessions(name, ours, false);
         SQLException last = null;
         long deadline = System.nanoTime() + 5_000_000_000L;
         do {

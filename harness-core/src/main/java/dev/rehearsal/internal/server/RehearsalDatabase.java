@@ -74,7 +74,7 @@ public final class RehearsalDatabase implements AutoCloseable {
             dataSource.retire(afterTheTest());
             dataSource.closeOpenConnections();
             try {
-                server.drop(name());
+                server.drop(name(), dataSource.sessions());
             } finally {
                 whenFinished.run();
             }

@@ -1,0 +1,2 @@
+ALTER TABLE orders ADD COLUMN status VARCHAR(20);
+SELECT pg_sleep(20);
