@@ -36,6 +36,22 @@ class DamageScopeTest {
 
     @ParameterizedTest
     @MethodSource(TestDatabases.ENGINES)
+    void rows_a_sql_callback_deletes_are_lost_rows_though_no_migration_names_the_table(Engine engine) {
+        try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/scope/base", "classpath:db/scope/callback")) {
+            Rehearsal rehearsal = scope.rehearsal();
+            rehearsal.migrateTo("1");
+            rehearsal.execute("INSERT INTO audit VALUES (1, 'kept'), (2, 'kept')");
+
+            StepOutcome v2 = rehearsal.migrateTo("2");
+
+            assertThat(v2).hasSucceededWithDamage(DamageKind.ROWS_LOST);
+            assertThat(v2.damage()).extracting(Damage::toString)
+                    .containsExactly("ROWS_LOST audit: 2 row(s) lost (2 -> 0), keys [1, 2]");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(TestDatabases.ENGINES)
     void rows_a_trigger_deletes_from_a_table_no_statement_names_are_lost_rows(Engine engine) {
         try (Scope scope = TestDatabases.rehearsal(engine, "classpath:db/scope/base",
                 "classpath:db/scope/trigger-" + (engine.isMysqlFamily() ? "mysql" : "postgresql"),

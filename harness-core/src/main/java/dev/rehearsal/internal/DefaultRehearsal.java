@@ -163,8 +163,10 @@ public final class DefaultRehearsal implements Rehearsal {
             return Optional.empty();
         }
         String source = database.name();
+        String version = currentVersion().orElse("<none>");
+        database.dataSource().closeOpenConnections(); // the read just now, too
         RehearsalDatabase copy = database.server().copyDatabase(database, hint, millis -> "copy of " + source
-                + " as it was at version " + currentVersion().orElse("<none>") + ", copied in " + millis + " ms");
+                + " as it was at version " + version + ", copied in " + millis + " ms");
         try {
             DefaultRehearsal rehearsal = new DefaultRehearsal(copy, runner.settings(), reporter, new State(),
                     runner.damageChecks());

@@ -290,10 +290,13 @@ public final class Sweep {
                     // from a copy of the realistic rows at N-1 when N passed over them (so a failure is the
                     // planted rows'); from a fresh database otherwise
                     boolean fromCopy = atPrevious.isPresent() && realisticCase.outcome() == CaseResult.Outcome.PASSED;
+                    Optional<CaseResult> copied = defectCases && fromCopy
+                            ? defectCaseFromCopy(atPrevious.get(), previous, version, defect, which, matched)
+                            : Optional.empty();
                     caseResults.add(!defectCases
                             ? notRun(defect, "Not run: this sweep runs the realistic pass only (withDefectCases(false)).",
                                     System.nanoTime())
-                            : fromCopy ? defectCaseFromCopy(atPrevious.get(), previous, version, defect, which, matched)
+                            : copied.isPresent() ? copied.get()
                             : defectCase(server, stepping, previous, version, defect, which, matched));
                 }
                 closeCopy(copyAtPrevious);
@@ -378,7 +381,12 @@ public final class Sweep {
         if (defectCases && atPrevious != NO_COPY && mayAskSomethingNew(statements.getOrDefault(version, Optional.empty()),
                 realistic.engine())) {
             long copying = System.nanoTime();
-            realistic.copy("sweep_state").ifPresent(atPrevious);
+            try {
+                realistic.copy("sweep_state").ifPresent(atPrevious);
+            } catch (RehearsalException e) {
+                progress.accept(where + ": the realistic rows could not be copied (" + e.getMessage().lines().findFirst()
+                        .orElse("") + "); its defect cases start from fresh databases");
+            }
             start += System.nanoTime() - copying; // the copy is the defect cases' cost, not the realistic step's
         }
         StepOutcome step = realistic.migrateToResolved(version);
@@ -463,16 +471,21 @@ public final class Sweep {
     }
 
     /**
-     * A derived-defect case from a copy of the realistic rows at N-1: the defect's rows planted on top of them (N
+     * A derived-defect case from a copy of the realistic rows at N-1 (empty when no copy can be made: the case then
+     * starts from a fresh database): the defect's rows planted on top of them (N
      * passed over those rows, so a failure is the planted rows'), then N.
      */
-    private CaseResult defectCaseFromCopy(DefaultRehearsal atPrevious, Optional<String> previous, String version,
-            DerivedDefect derived, String where, Set<String> matched) {
+    private Optional<CaseResult> defectCaseFromCopy(DefaultRehearsal atPrevious, Optional<String> previous,
+            String version, DerivedDefect derived, String where, Set<String> matched) {
         long start = System.nanoTime();
-        Optional<DefaultRehearsal> copied = atPrevious.copy("sweep_case");
+        Optional<DefaultRehearsal> copied;
+        try {
+            copied = atPrevious.copy("sweep_case");
+        } catch (RehearsalException e) {
+            copied = Optional.empty();
+        }
         if (copied.isEmpty()) {
-            return notRun(derived, "The realistic rows at version " + previous.orElse("<none>") + " could not be copied.",
-                    start);
+            return Optional.empty(); // the case starts from a fresh database instead
         }
         CaseResult result;
         try (Rehearsal rehearsal = copied.get()) {
@@ -498,7 +511,7 @@ public final class Sweep {
                 result = notRun(derived, "The defect cannot be planted at version " + previous.orElse("<none>") + ": "
                         + e.getMessage(), start);
                 progress.accept(where + " " + derived.defect() + ": NOT_RUN");
-                return result;
+                return Optional.of(result);
             }
             long total = rows(rehearsal);
             List<String> planted = planted(schema, report);
@@ -509,7 +522,7 @@ public final class Sweep {
         }
         progress.accept(String.format(Locale.ROOT, "%s %s: %s in %.1f s", where, derived.defect(), result.outcome(),
                 result.duration().toMillis() / 1000.0));
-        return result;
+        return Optional.of(result);
     }
 
     private static CaseResult notRun(DerivedDefect derived, String why, long start) {

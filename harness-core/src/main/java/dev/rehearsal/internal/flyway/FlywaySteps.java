@@ -380,6 +380,19 @@ public final class FlywaySteps {
                 f.constraint(), f.table(), f.column(), f.failureClass());
     }
 
+    /**
+     * Whether a step runs more than its scripts' statements, which the damage check then cannot read its scope from:
+     * callbacks (Java ones, SQL ones in the locations), {@code initSql}, or session settings that turn checks off.
+     */
+    private boolean runsMoreThanItsScripts() {
+        String session = database.dataSource().sessionSettings().toLowerCase(java.util.Locale.ROOT);
+        return flyway.reads().getConfiguration().getCallbacks().length > 0
+                || !settings.flywayProperties().getOrDefault("flyway.initSql", "").isBlank()
+                || session.contains("foreign_key_checks") || session.contains("check_constraint_checks")
+                || session.contains("session_replication_role")
+                || LocationFiles.holdCallbacks(settings, engine());
+    }
+
     /** A connection of the harness's own reads around a step: one for what it reads before, one for after. */
     private Connection connect() {
         try {
@@ -417,7 +430,8 @@ public final class FlywaySteps {
         try (Connection connection = connect()) {
             if (damageChecks) {
                 census = DamageCheck.census(connection, engine(), dialect(), history.name(),
-                        () -> pendingStatements(beforeInfo.get(), target)).orElse(null);
+                        () -> runsMoreThanItsScripts() ? Optional.empty() : pendingStatements(beforeInfo.get(), target))
+                        .orElse(null);
             }
             before = known.isPresent() ? HistoryTable.currentVersion(known.get())
                     : history.currentVersion(connection, beforeInfo);

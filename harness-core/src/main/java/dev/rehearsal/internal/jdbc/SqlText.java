@@ -210,7 +210,9 @@ public final class SqlText {
         int at = -1;
         if (starts(w, 0, "ALTER")) {
             int table = skip(w, skip(w, 1, "ONLINE"), "IGNORE");
-            at = starts(w, table, "TABLE") ? skip(w, skip(w, table + 1, "ONLY"), "IF", "EXISTS") : -1;
+            // ALTER TABLE [IF EXISTS] [ONLY] t, as PostgreSQL writes it (ONLY first is read too)
+            at = starts(w, table, "TABLE")
+                    ? skip(w, skip(w, skip(w, table + 1, "ONLY"), "IF", "EXISTS"), "ONLY") : -1;
         } else if (starts(w, 0, "UPDATE")) {
             at = skip(w, skip(w, skip(w, 1, "LOW_PRIORITY"), "IGNORE"), "ONLY");
         } else if (starts(w, 0, "INSERT") || starts(w, 0, "REPLACE")) {

@@ -71,6 +71,15 @@ public final class TrackingDataSource implements DataSource {
     }
 
     /**
+     * The session settings every connection starts with (PostgreSQL {@code options}, MySQL-family
+     * {@code sessionVariables}), from the URL and the properties: e.g. {@code foreign_key_checks=0}.
+     */
+    public String sessionSettings() {
+        return String.join(" ", url.param("options").orElse(""), url.param("sessionVariables").orElse(""),
+                properties.getProperty("options", ""), properties.getProperty("sessionVariables", ""));
+    }
+
+    /**
      * Refuse every later connection, here and in the data sources made with {@link #withProperty}, with an
      * {@code SQLNonTransientConnectionException} (SQLSTATE 08003) that says why: the database was dropped at the end
      * of its test.

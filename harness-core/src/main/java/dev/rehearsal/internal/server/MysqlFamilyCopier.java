@@ -104,6 +104,7 @@ final class MysqlFamilyCopier implements DatabaseCopier {
                     + " FROM " + quote(source) + "." + quote(table));
         }
         java.util.concurrent.ConcurrentLinkedQueue<String> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(inserts);
+        java.util.Set<Long> laneSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.concurrent.ExecutorService lanes = java.util.concurrent.Executors.newFixedThreadPool(LANES, r -> {
             Thread thread = new Thread(r, "rehearsal-copy-" + target);
             thread.setDaemon(true);
@@ -114,6 +115,7 @@ final class MysqlFamilyCopier implements DatabaseCopier {
             for (int lane = 0; lane < LANES; lane++) {
                 running.add(lanes.submit(() -> {
                     try (Connection to = server.connect(target); Statement write = to.createStatement()) {
+                        laneSessions.add(to.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).getId());
                         write.execute(SESSION);
                         if (server.version().contains("MariaDB")) {
                             write.execute("SET SESSION check_constraint_checks = 0"); // MySQL checks only enforced ones
@@ -130,6 +132,8 @@ final class MysqlFamilyCopier implements DatabaseCopier {
                     lane.get();
                 } catch (java.util.concurrent.ExecutionException e) {
                     queue.clear();
+                    // the other lane's INSERT would go on on the server and hold the copy's drop up: it is ended too
+                    server.endSessions(target, laneSessions, false);
                     if (e.getCause() instanceof SQLException sql) {
                         throw sql;
                     }

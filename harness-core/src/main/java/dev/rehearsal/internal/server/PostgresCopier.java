@@ -91,7 +91,9 @@ final class PostgresCopier implements DatabaseCopier {
     private static List<String> holders(Connection admin, String database) throws SQLException {
         List<String> holders = new ArrayList<>();
         try (PreparedStatement st = admin.prepareStatement("SELECT pid, usename, application_name, client_addr,"
-                + " backend_start, state FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+                + " backend_start, state FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()"
+                // autovacuum is no holder: CREATE DATABASE cancels it itself
+                + " AND backend_type = 'client backend'")) {
             st.setString(1, database);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

@@ -44,6 +44,7 @@ public final class StateCache implements AutoCloseable {
     private final Map<MigrationSettings, FlywaySteps> resolvers = new ConcurrentHashMap<>();
     private final Map<MigrationSettings, Resolved> resolved = new ConcurrentHashMap<>();
     private RehearsalDatabase probe; // guarded by this
+    private final List<RehearsalDatabase> undropped = new ArrayList<>(); // guarded by this
     private boolean closed; // guarded by this
 
     /** What makes a state. */
@@ -219,7 +220,15 @@ public final class StateCache implements AutoCloseable {
                 }
             }
         }
-        evicted.forEach(RehearsalDatabase::close);
+        for (RehearsalDatabase database : evicted) {
+            try {
+                database.close();
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    undropped.add(database); // the cache's close tries again, and reports it
+                }
+            }
+        }
     }
 
     /** What Flyway resolves up to a version, read on a database of the cache's own that nothing migrates. */
@@ -235,7 +244,8 @@ public final class StateCache implements AutoCloseable {
         MigrationSettings key = withoutOrigin(settings);
         FlywaySteps steps = resolvers.computeIfAbsent(key,
                 s -> new FlywaySteps(resolvedOn, settings, resolvedOn.dataSource(), false));
-        // the files as they are now: unchanged since the last resolution, what Flyway resolved then stands
+        // the files as they are now: unchanged since the last resolution, what Flyway resolved then stands; the stamp
+        // is part of the key too, for what Flyway's resolution leaves out (SQL callbacks run at every migrate)
         Optional<String> stamp = LocationStamp.of(settings, server.engine());
         synchronized (steps) {
             Resolved last = resolved.get(key);
@@ -245,7 +255,8 @@ public final class StateCache implements AutoCloseable {
                     return known;
                 }
             }
-            List<String> fingerprint = steps.fingerprintUpTo(version);
+            List<String> fingerprint = new ArrayList<>(steps.fingerprintUpTo(version));
+            stamp.ifPresent(fingerprint::add);
             if (stamp.isPresent()) {
                 Map<String, List<String>> byVersion = last != null && last.stamp().equals(stamp.get())
                         ? last.byVersion() : new ConcurrentHashMap<>();
@@ -305,6 +316,8 @@ public final class StateCache implements AutoCloseable {
                 }
             }
             states.clear();
+            databases.addAll(undropped);
+            undropped.clear();
             if (probe != null) {
                 databases.add(probe);
             }

@@ -72,5 +72,32 @@ class StepScopeTest {
         assertThat(scope(engine, shop, "DELETE o, l FROM orders o JOIN order_lines l ON l.order_id = o.id").tables())
                 .isEmpty();
         assertThat(scope(engine, shop, "PREPARE stmt FROM @sqlstmt", "EXECUTE stmt").tables()).isEmpty();
+        assertThat(scope(engine, shop, "CREATE DEFINER=CURRENT_USER TRIGGER t AFTER UPDATE ON customers FOR EACH ROW"
+                + " DELETE FROM audit").tables()).as("a trigger with its definer").isEmpty();
+        assertThat(StepScope.bypasses(List.of("SET @@session.foreign_key_checks = 0"), engine)).isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource(TestDatabases.ENGINES)
+    void a_column_named_like_code_does_not_make_a_table_code(Engine engine) {
+        Schema shop = shop(engine);
+
+        assertThat(scope(engine, shop, "CREATE TABLE notes (id INT PRIMARY KEY, event VARCHAR(20), rule INT)",
+                "INSERT INTO audit VALUES (3, 'x')").tables()).hasValue(Set.of("audit"));
+        assertThat(StepScope.bypasses(List.of("ALTER TABLE audit ADD COLUMN at INT"), engine)).isFalse();
+        assertThat(StepScope.bypasses(List.of("ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (customer_id)"
+                + " REFERENCES customers (id) NOT VALID"), engine)).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void sql_callbacks_in_the_locations_are_seen(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws Exception {
+        java.nio.file.Files.writeString(folder.resolve("V1__notes.sql"), "CREATE TABLE notes (id INT PRIMARY KEY);");
+        MigrationSettings settings = MigrationSettings.defaults(StepScopeTest.class.getClassLoader(), "test")
+                .withLocations(List.of("filesystem:" + folder), "test");
+        assertThat(LocationFiles.holdCallbacks(settings, Engine.POSTGRESQL)).isFalse();
+
+        java.nio.file.Files.writeString(folder.resolve("afterMigrate__forget_cache.sql"), "DELETE FROM cache_entries;");
+        assertThat(LocationFiles.holdCallbacks(settings, Engine.POSTGRESQL)).isTrue();
     }
 }

@@ -1,0 +1,2 @@
+-- a callback Flyway runs after every migrate: its statements are no migration's
+DELETE FROM audit;
