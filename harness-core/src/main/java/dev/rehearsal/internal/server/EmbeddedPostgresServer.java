@@ -79,7 +79,9 @@ final class EmbeddedPostgresServer {
             // every commit are faster for it
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             // in memory where the machine has room: the copies of cached states, like every write, then cost no disk IO
-            MemoryFolder.create("rehearsal-postgres-").ifPresent(builder::setDataDirectory);
+            // named after the run, so that a later run can tell it from a live one's if this one dies (Runs)
+            String prefix = "rehearsal-postgres-" + Runs.TOKEN + "-";
+            builder.setDataDirectory(MemoryFolder.create(prefix).orElse(Files.createTempDirectory(prefix)));
             postgres = builder.setPGStartupWait(startupTimeout)
                     .setServerConfig("fsync", "off")
                     .setServerConfig("full_page_writes", "off")

@@ -193,22 +193,39 @@ public final class JdbcServer implements AutoCloseable {
         created.add(name);
         try {
             copier.copy(this, source.name(), name, policy.lockTimeout());
+            JdbcUrl url = adminUrl.withDatabase(name);
+            DatabaseInfo info = new DatabaseInfo(engine(), provider(), version, this.source, name, url.toString(),
+                    Optional.of(state.apply((System.nanoTime() - start) / 1_000_000)));
+            return new RehearsalDatabase(this, info, new TrackingDataSource(url, connectionProperties));
         } catch (RuntimeException e) {
             try {
-                if (engine() == Engine.POSTGRESQL) {
-                    created.remove(name); // CREATE DATABASE failed: there is nothing to drop
-                } else {
+                // a PostgreSQL CREATE DATABASE that failed made nothing, unless the server finished it after the
+                // client gave up: then it is there, under the name the harness chose, and goes like any other
+                if (engine() != Engine.POSTGRESQL || exists(name)) {
                     drop(name);
+                } else {
+                    created.remove(name);
                 }
             } catch (RuntimeException dropFailure) {
                 e.addSuppressed(dropFailure);
             }
             throw e;
         }
-        JdbcUrl url = adminUrl.withDatabase(name);
-        DatabaseInfo info = new DatabaseInfo(engine(), provider(), version, this.source, name, url.toString(),
-                Optional.of(state.apply((System.nanoTime() - start) / 1_000_000)));
-        return new RehearsalDatabase(this, info, new TrackingDataSource(url, connectionProperties));
+    }
+
+    /** Whether a database of this name is on the server. */
+    private boolean exists(String name) {
+        try (Connection connection = admin().getConnection();
+                java.sql.PreparedStatement st = connection.prepareStatement(engine() == Engine.POSTGRESQL
+                        ? "SELECT 1 FROM pg_database WHERE datname = ?"
+                        : "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+            st.setString(1, name);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            return true; // the drop that follows says what it finds
+        }
     }
 
     /**
@@ -264,8 +281,12 @@ public final class JdbcServer implements AutoCloseable {
             return ended;
         }
         boolean postgres = engine() == Engine.POSTGRESQL;
+        // PostgreSQL reuses a pid once its process is gone: a session must also carry the harness's application name
+        String application = adminUrl.param("ApplicationName")
+                .orElse(connectionProperties.getProperty("ApplicationName", "rehearsal")).replace("'", "''");
         String sessions = postgres
-                ? "SELECT pid FROM pg_stat_activity WHERE datname = ?" + (onlyRunning ? " AND state = 'active'" : "")
+                ? "SELECT pid FROM pg_stat_activity WHERE datname = ? AND application_name = '" + application + "'"
+                        + (onlyRunning ? " AND state = 'active'" : "")
                 : "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ?" + (onlyRunning ? " AND COMMAND = 'Query'" : "");
         try (Connection connection = admin().getConnection();
                 java.sql.PreparedStatement find = connection.prepareStatement(sessions);
@@ -361,9 +382,10 @@ public final class JdbcServer implements AutoCloseable {
         if (readable.length() > 30) {
             readable = readable.substring(0, 30).replaceAll("_+$", "");
         }
-        byte[] random = new byte[4];
+        byte[] random = new byte[2];
         RANDOM.nextBytes(random);
-        return "rehearsal_" + (readable.isEmpty() ? "" : readable + "_") + HexFormat.of().formatHex(random);
+        // the run's token first: a later run tells this database from a live run's by it (Runs)
+        return "rehearsal_" + (readable.isEmpty() ? "" : readable + "_") + Runs.TOKEN + HexFormat.of().formatHex(random);
     }
 
     /** Sleep; {@code false} if interrupted, the interrupt kept. */

@@ -37,6 +37,15 @@ public final class Servers {
     }
 
     /**
+     * Clean up after earlier runs of this machine that ended without closing ({@link Leftovers}).
+     *
+     * @return the line that says what was cleaned, if anything was found
+     */
+    public static Optional<String> cleanLeftovers(JdbcServer server) {
+        return Leftovers.cleanFor(server);
+    }
+
+    /**
      * Fail at once, before anything starts, when the module that provides the server is not on the class path.
      *
      * @throws DatabaseUnavailableException naming the module to add

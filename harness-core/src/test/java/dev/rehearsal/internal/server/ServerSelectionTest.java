@@ -344,7 +344,7 @@ class ServerSelectionTest {
                 .hasMessageStartingWith("Refused to drop database 'postgres' on PostgreSQL")
                 .hasMessageContaining("the harness did not create it in this run");
         RehearsalDatabase database = server.createDatabase("drop me");
-        assertThat(database.name()).matches("rehearsal_drop_me_[0-9a-f]{8}");
+        assertThat(database.name()).matches("rehearsal_drop_me_[0-9a-f]{12}");
         database.close();
         assertThatThrownBy(() -> server.drop(database.name())).isInstanceOf(UnsafeOperationException.class);
     }
