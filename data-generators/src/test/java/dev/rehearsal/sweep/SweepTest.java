@@ -93,6 +93,12 @@ class SweepTest {
         });
         assertThat(result.verdict("1").orElseThrow().isSafe()).as("nothing exists before V1").isTrue();
         assertThat(result.unsafe()).hasSize(engine.isMysqlFamily() ? 8 : 9);
+        // after each realistic failure the sweep carries on from the same rows, those of the table the migration
+        // names removed and seeded again after it; the customers keep theirs
+        assertThat(progress).filteredOn(line -> line.contains(": carried on with the rows of ")).hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains("carried on with the rows of orders removed"))
+                .anySatisfy(line -> assertThat(line).startsWith(engine.displayName() + " V3 (3/"))
+                .anySatisfy(line -> assertThat(line).startsWith(engine.displayName() + " V9 (9/"));
         assertThat(progress).anySatisfy(line -> assertThat(line).startsWith(engine.displayName() + " V2 (2/"))
                 .last().satisfies(line -> assertThat(line).contains(" migration(s) swept in "));
     }
@@ -256,6 +262,44 @@ class SweepTest {
         assertThat(atTheEnd.verdict("repeatables").orElseThrow().script()).isEqualTo("R__item_prices.sql");
         assertThat(SweepReport.of(List.of(atTheEnd)).markdown()).contains(engine.displayName()
                 + ": repeatable migrations applied once, after the last version.");
+    }
+
+    @ParameterizedTest
+    @MethodSource(TestDatabases.ENGINES)
+    void after_a_realistic_failure_the_sweep_keeps_the_rows_of_the_tables_the_migration_does_not_name(Engine engine) {
+        List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> partialProgress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SweepResult result;
+        SweepResult partial;
+        try (RehearsalServer server = server(engine)) {
+            String family = engine.isMysqlFamily() ? "mysql" : "postgresql";
+            result = Sweep.of(Migrations.at("classpath:db/carry/common", "classpath:db/carry/" + family))
+                    .withRowsPerTable(30).withProgress(progress::add).run(server);
+            partial = Sweep.of(Migrations.at("classpath:db/carry/common", "classpath:db/carry/partial-" + family))
+                    .withRowsPerTable(30).withProgress(partialProgress::add).run(server);
+        }
+        assertThat(result.stopped()).isEmpty();
+        assertThat(result.failingOnRealisticData()).extracting(MigrationVerdict::script)
+                .containsExactly("V2__nickname_required.sql");
+        // the customers V2 failed on, and the orders that reference them, are removed; the products are kept
+        assertThat(progress).filteredOn(line -> line.contains("carried on")).singleElement().satisfies(line -> assertThat(
+                line).startsWith(engine.displayName() + " V2 (2/3): carried on with the rows of customers, orders removed,"
+                + " which V2 failed on or touches; they are seeded again after it ("));
+        // then seeded again at V2, where every customer has a nickname
+        MigrationVerdict v3 = result.verdict("3").orElseThrow();
+        assertThat(v3.realistic().outcome()).isEqualTo(CaseResult.Outcome.PASSED);
+        assertThat(v3.realistic().rowsSeeded()).isEqualTo(90);
+
+        // a statement before the failing one stays in effect on the MySQL family: its database is not as it was before
+        // V2, so the sweep carries on from a database with no rows instead; PostgreSQL rolled the step back
+        assertThat(partial.stopped()).isEmpty();
+        assertThat(partial.verdict("3").orElseThrow().realistic().outcome()).isEqualTo(CaseResult.Outcome.PASSED);
+        if (engine.isMysqlFamily()) {
+            assertThat(partialProgress).noneMatch(line -> line.contains("carried on"));
+        } else {
+            assertThat(partialProgress).filteredOn(line -> line.contains("carried on")).singleElement().asString()
+                    .contains("carried on with the rows of customers, orders, products removed");
+        }
     }
 
     @ParameterizedTest

@@ -12,8 +12,10 @@ import dev.rehearsal.RehearsalException;
 import dev.rehearsal.RepairOutcome;
 import dev.rehearsal.StepOutcome;
 import dev.rehearsal.internal.derive.BreakingDataDeriver;
+import dev.rehearsal.internal.dialect.Dialect;
 import dev.rehearsal.internal.flyway.FlywaySteps;
 import dev.rehearsal.internal.flyway.MigrationSettings;
+import dev.rehearsal.internal.flyway.TouchedTables;
 import dev.rehearsal.internal.jdbc.SafetyGuard;
 import dev.rehearsal.internal.jdbc.SqlText;
 import dev.rehearsal.internal.jdbc.TrackingDataSource;
@@ -175,6 +177,41 @@ public final class DefaultRehearsal implements Rehearsal {
         } catch (RuntimeException e) {
             copy.close();
             throw e;
+        }
+    }
+
+    /**
+     * After a migration failed on the rows: this database back as it was before the migration, with the tables the
+     * migration names (and every table that references one of them) emptied, for the sweep, which runs the migration
+     * again and seeds those tables anew while the other tables keep their rows. Nothing is emptied, and the result is
+     * empty, when the database is not as it was before (a MySQL-family statement before the failing one stayed in
+     * effect: the schema differs), or the tables cannot be told (code, a Java migration). A failed history row (the
+     * MySQL family records one) is removed first, as {@code repair()} does.
+     *
+     * @param previous the version before the migration; empty when it was the first
+     * @param before the schema before the migration
+     * @param statements the migration's statements as Flyway runs them
+     * @return the tables emptied
+     */
+    public Optional<List<String>> emptyTablesTouchedBy(Optional<String> previous, Schema before,
+            Optional<List<String>> statements) {
+        database.requireLive();
+        if (!schema().equals(before)) {
+            return Optional.empty();
+        }
+        if (!runner.repair().versionAfter().equals(previous)) {
+            return Optional.empty();
+        }
+        Dialect dialect = Dialect.of(engine());
+        try (Connection connection = dataSource.getConnection()) {
+            Optional<List<String>> tables = TouchedTables.of(connection, dialect, before, statements);
+            if (tables.isPresent()) {
+                TouchedTables.empty(connection, dialect, tables.get());
+            }
+            return tables;
+        } catch (SQLException e) {
+            throw new RehearsalException("Could not empty the tables of " + database.info() + " that the failed migration"
+                    + " names: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
         }
     }
 

@@ -46,8 +46,10 @@ import java.util.function.Consumer;
  *
  * <p>The realistic pass migrates one database step by step, seeding the tables that are still empty before each
  * step, so that it does not migrate from empty for every version; the schema before and after each step gives the
- * defects derived from it (when the step fails on realistic rows, a database with no rows migrated to N tells whether
- * data caused it, and carries the sweep on). Each derived-defect case of N starts from a copy of the realistic rows at
+ * defects derived from it. When the step fails on realistic rows, the tables it names (and those that reference them)
+ * are emptied and it runs again over the other tables' rows, the emptied tables seeded anew after it; when that cannot
+ * be done (code, a Java migration, a MySQL-family statement that stayed in effect) or it fails again, a database with
+ * no rows migrated to N tells whether data caused the failure, and carries the sweep on. Each derived-defect case of N starts from a copy of the realistic rows at
  * N−1, copied before N ran over them: N passed over those rows, so a failure is the defect's rows, planted on top.
  * When N failed on the realistic rows, or the server caches no state ({@link RehearsalServer#cachesStates()}), a case
  * gets a fresh database migrated to N−1 and seeded instead, its realistic rows kept free of the defect where the kind
@@ -259,7 +261,8 @@ public final class Sweep {
                         statements, server.cachesStates() ? copyAtPrevious::set : NO_COPY);
                 Optional<DefaultRehearsal> atPrevious = Optional.ofNullable(copyAtPrevious.get());
                 Optional<String> failsEmpty = Optional.empty();
-                if (realisticCase.outcome() != CaseResult.Outcome.PASSED) {
+                if (realisticCase.outcome() != CaseResult.Outcome.PASSED
+                        && !carriedOn((DefaultRehearsal) realistic, previous, before, version, where, statements)) {
                     // a database with no rows says whether data caused the failure, and carries the sweep on
                     realistic.close();
                     realistic = open(server, stepping, "sweep");
@@ -328,6 +331,32 @@ public final class Sweep {
                 took.toMillis() / 1000.0));
         return new SweepResult(server.engine(), server.describe(), migrations.origin(), verdicts, stopped, took,
                 repeatables);
+    }
+
+    /**
+     * After N failed on the realistic rows: carry on from the same database, with the tables N names (and those that
+     * reference them) emptied, N run again over the other tables' rows, and the emptied tables seeded anew at N by the
+     * next version's seed; cheaper than a database with no rows migrated from empty and seeded whole. Data caused the
+     * failure when N passes so. False, with the database to be dropped, when the database is not back at N-1 as it
+     * was, the tables cannot be told, or N fails again.
+     */
+    private boolean carriedOn(DefaultRehearsal realistic, Optional<String> previous, Schema before, String version,
+            String where, Map<String, Optional<List<String>>> statements) {
+        long start = System.nanoTime();
+        Optional<List<String>> emptied;
+        try {
+            emptied = realistic.emptyTablesTouchedBy(previous, before, statements.containsKey(version)
+                    ? statements.get(version) : realistic.statementsOf(version));
+        } catch (RehearsalException e) {
+            return false;
+        }
+        if (emptied.isEmpty() || realistic.migrateToResolved(version).failed()) {
+            return false;
+        }
+        progress.accept(String.format(Locale.ROOT, "%s: carried on with the rows of %s removed, which V%s failed on or"
+                + " touches; they are seeded again after it (%.1f s)", where, String.join(", ", emptied.get()), version,
+                (System.nanoTime() - start) / 1e9));
+        return true;
     }
 
     private static void closeCopy(AtomicReference<DefaultRehearsal> copy) {

@@ -137,7 +137,7 @@ public final class DamageCheck {
     }
 
     /** Whether the database holds triggers or rules, which any statement of a step may fire. */
-    private static boolean runsCode(Statement st, Engine engine) throws SQLException {
+    static boolean runsCode(Statement st, Engine engine) throws SQLException {
         return count(st, engine == Engine.POSTGRESQL
                 ? "SELECT (SELECT COUNT(*) FROM pg_trigger WHERE NOT tgisinternal) + (SELECT COUNT(*) FROM pg_rules"
                         + " WHERE schemaname NOT IN ('pg_catalog', 'information_schema'))"
