@@ -75,6 +75,10 @@ final class PostgresDialect implements Dialect {
         p.setProperty("socketTimeout", Long.toString(ConnectionPolicy.ceilSeconds(policy.socketTimeout())));
         p.setProperty("options", "-c lock_timeout=" + policy.lockTimeout().toMillis());
         p.setProperty("ApplicationName", "rehearsal");
+        // the application name and extra_float_digits go in the startup packet, not in a SET after it: a pooled
+        // connection's reset (DISCARD ALL) keeps what a session started with, and the harness finds its own sessions
+        // by that name
+        p.setProperty("assumeMinServerVersion", "9.0");
         return p;
     }
 
