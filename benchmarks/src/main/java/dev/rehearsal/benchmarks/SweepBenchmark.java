@@ -116,7 +116,7 @@ public final class SweepBenchmark {
                 System.out.printf(Locale.ROOT, "    plain Flyway, one migrate per version    %7.2f s   (%.2fx plain; no rows)%n",
                         st, st / p);
                 System.out.printf(Locale.ROOT, "    sweep, realistic pass only               %7.2f s   (%.2fx plain; each realistic"
-                        + " failure re-seeds a database with no rows)%n", r, r / p);
+                        + " failure empties the tables it names and seeds them again)%n", r, r / p);
                 double h = BenchmarkRun.median(hinted);
                 System.out.printf(Locale.ROOT, "    the same, the 2 findings declared away   %7.2f s   (%.2fx plain; one seeding,"
                         + " as plain has)%n", h, h / p);
