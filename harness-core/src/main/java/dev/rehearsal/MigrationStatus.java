@@ -96,12 +96,26 @@ public record MigrationStatus(
         }
         text.append("  schema           ").append(drift.isEmpty() ? "matches the history"
                 : "differs from a clean run at this version" + (hasFailedMigration() ? ""
-                        : " with changes no history row accounts for (made by hand?)") + ", "
+                        : unrecordedFailure().map(f -> " with what the last step's failed " + f + " left in effect,"
+                                + " which no history row records")
+                        .orElse(" with changes no history row accounts for (made by hand?)")) + ", "
                         + drift.report().replace("\n", "\n                   "))
                 .append('\n');
         text.append("  leftovers        ").append(leftovers.isEmpty() ? "none" : leftovers.stream().map(Leftover::toString)
                 .collect(Collectors.joining("\n                   ")));
         return text.toString();
+    }
+
+    /**
+     * The last step's failed script, with the statements of it that stayed in effect, when no history row records
+     * its failure: a session killed during a statement leaves Flyway no connection to write the failed row with.
+     */
+    private Optional<String> unrecordedFailure() {
+        return lastStep.filter(StepOutcome::failed).flatMap(step -> step.leftBehind()
+                .filter(left -> !left.failedHistoryRow() && !left.stillApplied().isEmpty())
+                .flatMap(left -> step.failure().flatMap(Failure::script).map(script -> script + " ("
+                        + left.stillApplied().stream().map(s -> "statement " + s.index()).collect(Collectors.joining(", "))
+                        + ")")));
     }
 
     private static String lastFailure(StepOutcome step) {

@@ -457,13 +457,11 @@ public final class DefaultRehearsal implements Rehearsal {
     @Override
     public List<Leftover> leftovers() {
         database.requireLive();
-        List<HistoryRow> history = runner.history(dataSource);
-        String failedScript = history.stream().filter(row -> !row.success()).map(HistoryRow::script).reduce((a, b) -> b)
-                .orElse(null);
+        String leftBy = leftBy(runner.history(dataSource));
         Schema actual = schema();
-        SchemaDiff drift = failedScript == null ? SchemaDiff.between(actual, actual)
+        SchemaDiff drift = leftBy == null ? SchemaDiff.between(actual, actual)
                 : SchemaDiff.between(cleanRunSchema(), actual);
-        return LeftoverFinder.find(actual, dataSource, database.server().dialect(), failedScript, drift);
+        return LeftoverFinder.find(actual, dataSource, database.server().dialect(), leftBy, drift);
     }
 
     @Override
@@ -472,11 +470,29 @@ public final class DefaultRehearsal implements Rehearsal {
         List<HistoryRow> history = runner.history(dataSource);
         Schema actual = schema();
         SchemaDiff drift = SchemaDiff.between(cleanRunSchema(), actual);
-        String failedScript = history.stream().filter(row -> !row.success()).map(HistoryRow::script).reduce((a, b) -> b)
-                .orElse(null);
         return new MigrationStatus(database.info(), currentVersion(), pendingVersions(), history,
                 Optional.ofNullable(state.lastStep), drift,
-                LeftoverFinder.find(actual, dataSource, database.server().dialect(), failedScript, drift));
+                LeftoverFinder.find(actual, dataSource, database.server().dialect(), leftBy(history), drift));
+    }
+
+    /**
+     * What a difference from a clean run is to be put down to: the last script the history records as failed, else
+     * the last step's failed script when statements of it stayed in effect and no history row records its failure (a
+     * session killed during a statement: Flyway could not write the failed row); null when neither.
+     */
+    private String leftBy(List<HistoryRow> history) {
+        Optional<String> failedRow = history.stream().filter(row -> !row.success()).map(HistoryRow::script)
+                .reduce((a, b) -> b);
+        if (failedRow.isPresent()) {
+            return failedRow.get() + ", recorded as failed";
+        }
+        StepOutcome last = state.lastStep;
+        if (last == null || !last.failed() || last.leftBehind().filter(l -> !l.failedHistoryRow()
+                && !l.stillApplied().isEmpty()).isEmpty()) {
+            return null;
+        }
+        return last.failure().flatMap(dev.rehearsal.Failure::script).map(script -> script + ", whose failure no"
+                + " history row records").orElse(null);
     }
 
     @Override

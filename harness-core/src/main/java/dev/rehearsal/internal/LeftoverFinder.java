@@ -29,6 +29,9 @@ final class LeftoverFinder {
      * @param failedScript the script a failed history row names, if any
      * @param drift the schema's differences from a clean run at the current version
      */
+    /**
+     * @param failedScript what left the drift, e.g. {@code V2__x.sql, recorded as failed}; null when nothing failed
+     */
     static List<Leftover> find(Schema schema, DataSource dataSource, Dialect dialect, String failedScript, SchemaDiff drift) {
         List<Leftover> leftovers = new ArrayList<>();
         for (DamageCheck.TableObject object : DamageCheck.invalid(schema)) {
@@ -64,7 +67,7 @@ final class LeftoverFinder {
         if (failedScript != null) {
             drift.differences().forEach(d -> leftovers.add(new Leftover(LeftoverKind.PARTIALLY_APPLIED, d.table(),
                     d.object(), d.object() + " is " + d.actual() + " where a clean run has " + d.expected()
-                    + ", left by " + failedScript + ", recorded as failed")));
+                    + ", left by " + failedScript)));
         }
         return leftovers;
     }

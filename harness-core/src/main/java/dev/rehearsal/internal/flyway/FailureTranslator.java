@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
@@ -62,11 +63,18 @@ final class FailureTranslator {
         if (failing.isPresent()) {
             StatementRun statement = failing.get();
             String text = SqlText.trimTerminator(statement.sql);
-            Optional<String> sqlState = sql.map(SQLException::getSQLState).or(() -> Optional.ofNullable(statement.sqlState));
-            int code = sql.map(SQLException::getErrorCode).orElse(statement.errorCode);
-            ErrorFields fields = sql.map(e -> dialect.fields(e, text)).orElseGet(() -> new ErrorFields(
-                    Dialect.firstLine(statement.errorMessage), Optional.empty(), Optional.empty(),
-                    dialect.tableOf(text), Optional.empty()));
+            // the statement's own error, as the recorder saw it, wins over a later one in what Flyway threw: a session
+            // killed during the statement fails it (MariaDB 1927), then Flyway's write of the failed history row on
+            // the dead connection fails (08003 "No operations allowed after connection closed"), which it throws
+            Optional<SQLException> later = sql.filter(e -> statement.errorMessage != null
+                    && !(Objects.equals(e.getSQLState(), statement.sqlState) && e.getErrorCode() == statement.errorCode));
+            Optional<SQLException> own = later.isPresent() ? Optional.empty() : sql;
+            Optional<String> sqlState = own.map(SQLException::getSQLState).or(() -> Optional.ofNullable(statement.sqlState));
+            int code = own.map(SQLException::getErrorCode).orElse(statement.errorCode);
+            ErrorFields fields = own.map(e -> dialect.fields(e, text)).orElseGet(() -> new ErrorFields(
+                    Dialect.firstLine(statement.errorMessage), later.map(e -> "then Flyway could not record the failure"
+                            + " in the history table: " + Dialect.firstLine(e.getMessage()) + " (SQLSTATE "
+                            + e.getSQLState() + ")"), Optional.empty(), dialect.tableOf(text), Optional.empty()));
             return new Failure(version, script, checksum, OptionalInt.of(statement.index), FlywayInternals.failingLine(thrown),
                     Optional.of(text), sqlState, code == 0 ? OptionalInt.empty() : OptionalInt.of(code), fields.message(),
                     fields.detail(), fields.constraint(), fields.table(), fields.column(),

@@ -470,7 +470,8 @@ public final class FlywaySteps {
         List<Damage> damage = List.of();
         if (thrown != null) {
             // when Flyway refused up front, nothing changed: what is pending now was pending before
-            Failure f = translator.failure(thrown, recorder, after, Arrays.stream(after.pending()).findFirst());
+            Failure f = withLine(translator.failure(thrown, recorder, after, Arrays.stream(after.pending()).findFirst()),
+                    recorder, after);
             if (f.failureClass() == dev.rehearsal.FailureClass.LOCK_TIMEOUT) {
                 f = withBlockers(f);
             } else if (endedAfterTimeout.isPresent()) {
@@ -505,6 +506,49 @@ public final class FlywaySteps {
         }
         return new StepOutcome(database.info(), step, before, versionAfter, applied, failure,
                 leftBehind, List.of(), damage, took);
+    }
+
+    /**
+     * The failing statement's line when what Flyway threw does not carry it (a write of the failed history row that
+     * failed after the statement, on a killed session): found by locating the statements the migration ran, in order,
+     * in its script as Flyway read it; unchanged when they cannot all be found there.
+     */
+    private Failure withLine(Failure f, StatementRecorder recorder, MigrationInfoService after) {
+        Optional<StatementRecorder.MigrationRun> run = recorder.last();
+        if (f.line().isPresent() || f.statementIndex().isEmpty() || f.version().isEmpty() || run.isEmpty()
+                || !f.version().get().equals(run.get().version)) {
+            return f;
+        }
+        Optional<MigrationInfo> migration = Arrays.stream(after.all()).filter(i -> i.getVersion() != null
+                && i.getVersion().toString().equals(run.get().version) && run.get().script.equals(i.getScript()))
+                .findFirst();
+        int index = f.statementIndex().getAsInt();
+        if (migration.isEmpty() || index > run.get().statements.size()) {
+            return f;
+        }
+        String text;
+        try {
+            text = ScriptSource.text(migration.get(), flyway.reads().getConfiguration(), locations, database.name());
+        } catch (RuntimeException unreadable) {
+            return f;
+        }
+        int from = 0;
+        int at = -1;
+        for (StatementRecorder.StatementRun statement : run.get().statements.subList(0, index)) {
+            String sql = statement.sql.strip();
+            at = sql.isEmpty() ? -1 : text.indexOf(sql, from);
+            if (at < 0) {
+                return f;
+            }
+            from = at + sql.length();
+        }
+        int line = 1;
+        for (int i = 0; i < at; i++) {
+            line += text.charAt(i) == '\n' ? 1 : 0;
+        }
+        return new Failure(f.version(), f.script(), f.checksum(), f.statementIndex(), java.util.OptionalInt.of(line),
+                f.statement(), f.sqlState(), f.vendorCode(), f.message(), f.detail(), f.constraint(), f.table(),
+                f.column(), f.failureClass());
     }
 
     private MigrationVersion knownVersion(String version, MigrationInfoService info) {
