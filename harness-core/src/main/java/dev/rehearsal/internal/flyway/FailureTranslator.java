@@ -37,6 +37,7 @@ final class FailureTranslator {
     }
 
     /**
+     * @param after Flyway's view after the step; null when the server no longer answered
      * @throws UnsafeOperationException if the migration was aborted because a statement was refused
      */
     Failure failure(RuntimeException thrown, StatementRecorder recorder, MigrationInfoService after,
@@ -106,8 +107,17 @@ final class FailureTranslator {
     }
 
     LeftBehind leftBehind(Failure failure, StatementRecorder recorder, MigrationInfoService after) {
-        Optional<String> version = HistoryTable.currentVersion(after);
-        boolean failedRow = failure.version()
+        return leftBehind(failure, recorder, after, Optional.empty());
+    }
+
+    /**
+     * @param after Flyway's view after the step; null when the server no longer answered: then the version is
+     *     {@code unread} and no failed row is assumed (its write needed the same server)
+     */
+    LeftBehind leftBehind(Failure failure, StatementRecorder recorder, MigrationInfoService after,
+            Optional<String> unread) {
+        Optional<String> version = after == null ? unread : HistoryTable.currentVersion(after);
+        boolean failedRow = after != null && failure.version()
                 .map(v -> Arrays.stream(after.all()).anyMatch(i -> i.getState().isFailed() && i.getVersion() != null
                         && i.getVersion().toString().equals(v)))
                 .orElse(Arrays.stream(after.all()).anyMatch(i -> i.getState().isFailed()));
@@ -149,6 +159,9 @@ final class FailureTranslator {
     }
 
     private static Optional<MigrationInfo> failedRow(MigrationInfoService info) {
+        if (info == null) {
+            return Optional.empty(); // the history could not be read
+        }
         return Arrays.stream(info.all()).filter(i -> i.getState().isFailed()).reduce((a, b) -> b);
     }
 

@@ -368,10 +368,46 @@ public final class FlywaySteps {
      * running it. The harness ends that session of its own, so that the statement does not keep changing the
      * database (or holding up its drop), and says so.
      */
-    private Failure afterSocketTimeout(Failure f, List<Long> ended) {
+    /**
+     * A step that failed on a server that then answered no new connection either (frozen, stopped, unreachable): the
+     * verdict of what the step saw, the failing statement and its error, with a detail that says the history could not
+     * be read back; what was left is worked out from the statements that ran, as after any failure, with no failed
+     * history row (its write needed the same server); the version is the one before the step, raised only by the
+     * migrations Flyway reported finished.
+     */
+    private StepOutcome unanswered(String step, Optional<String> before, RuntimeException thrown,
+            RuntimeException unanswered, StatementRecorder recorder, Optional<Optional<List<Long>>> endedAfterTimeout,
+            Duration took) {
+        Failure f = withLine(translator.failure(thrown, recorder, null, Optional.empty()), recorder);
+        if (endedAfterTimeout.isPresent()) {
+            f = afterSocketTimeout(f, endedAfterTimeout.get());
+        }
+        String cause = Optional.ofNullable(unanswered.getMessage()).map(Dialect::firstLine).orElse(unanswered.toString());
+        String said = "then the server did not answer a new connection either (" + cause + "): the history could not be"
+                + " read, so what the step left in the database is not known";
+        f = new Failure(f.version(), f.script(), f.checksum(), f.statementIndex(), f.line(), f.statement(),
+                f.sqlState(), f.vendorCode(), f.message(), Optional.of(f.detail().map(d -> d + "; ").orElse("") + said),
+                f.constraint(), f.table(), f.column(), f.failureClass());
+        List<AppliedMigration> applied = recorder.runs().stream()
+                .filter(r -> r.state == StatementRecorder.State.SUCCEEDED && !r.version.isEmpty())
+                .map(r -> new AppliedMigration(r.version, r.description, r.script))
+                .toList();
+        lastStatements = recorder.runs().stream().flatMap(r -> r.statements.stream()).map(st -> st.sql).toList();
+        Optional<String> versionAfter = applied.isEmpty() ? before : Optional.of(applied.get(applied.size() - 1).version());
+        return new StepOutcome(database.info(), step, before, versionAfter, applied, Optional.of(f),
+                Optional.of(translator.leftBehind(f, recorder, null, versionAfter)), List.of(), List.of(), took);
+    }
+
+    /**
+     * @param asked the sessions of the harness's own that were still running the statement and that it ended; empty
+     *     when the server could not be asked
+     */
+    private Failure afterSocketTimeout(Failure f, Optional<List<Long>> asked) {
+        List<Long> ended = asked.orElse(List.of());
         String said = "the server sent no answer within " + dev.rehearsal.RehearsalSettings.SOCKET_TIMEOUT + " ("
                 + database.server().policy().socketTimeout().toMillis() + " ms), so the driver gave up"
-                + (ended.isEmpty() ? "; the statement was no longer running on the server"
+                + (asked.isEmpty() ? "; whether the statement went on running there could not be asked"
+                : ended.isEmpty() ? "; the statement was no longer running on the server"
                 : "; the statement went on running on the server, in session " + ended.stream().map(String::valueOf)
                         .collect(Collectors.joining(", ")) + ", which the harness ended (its work rolled back where the"
                         + " engine can)");
@@ -448,12 +484,25 @@ public final class FlywaySteps {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         // a statement the driver stopped waiting for may go on running on the server: its session, the harness's own,
         // is ended first, so that nothing the harness reads next waits for it
-        Optional<List<Long>> endedAfterTimeout = thrown != null && timedOut(thrown)
-                ? Optional.of(database.server().endSessions(database.name(), database.dataSource().sessions(), true))
+        Optional<Optional<List<Long>>> endedAfterTimeout = thrown != null && timedOut(thrown)
+                ? Optional.of(database.server().endSessionsIfAnswered(database.name(), database.dataSource().sessions(),
+                        true))
                 : Optional.empty();
         // after a success the history table alone says where the database is (Flyway's info() would resolve and
         // checksum every script again); after a failure the translator reads Flyway's view of it
-        MigrationInfoService after = thrown != null ? info() : null;
+        MigrationInfoService after = null;
+        RuntimeException unanswered = null;
+        if (thrown != null) {
+            try {
+                after = info();
+            } catch (RuntimeException e) {
+                // the server that failed the step no longer answers (frozen, gone): the verdict is what the step saw
+                unanswered = e;
+            }
+        }
+        if (unanswered != null) {
+            return unanswered(step, before, thrown, unanswered, recorder, endedAfterTimeout, took);
+        }
         if (thrown != null) {
             recorder.markUncommittedRunsFailed(Arrays.stream(after.applied())
                     .filter(i -> i.getVersion() != null && !i.getState().isFailed())
@@ -471,7 +520,7 @@ public final class FlywaySteps {
         if (thrown != null) {
             // when Flyway refused up front, nothing changed: what is pending now was pending before
             Failure f = withLine(translator.failure(thrown, recorder, after, Arrays.stream(after.pending()).findFirst()),
-                    recorder, after);
+                    recorder);
             if (f.failureClass() == dev.rehearsal.FailureClass.LOCK_TIMEOUT) {
                 f = withBlockers(f);
             } else if (endedAfterTimeout.isPresent()) {
@@ -513,22 +562,19 @@ public final class FlywaySteps {
      * failed after the statement, on a killed session): found by locating the statements the migration ran, in order,
      * in its script as Flyway read it; unchanged when they cannot all be found there.
      */
-    private Failure withLine(Failure f, StatementRecorder recorder, MigrationInfoService after) {
+    private Failure withLine(Failure f, StatementRecorder recorder) {
         Optional<StatementRecorder.MigrationRun> run = recorder.last();
         if (f.line().isPresent() || f.statementIndex().isEmpty() || f.version().isEmpty() || run.isEmpty()
                 || !f.version().get().equals(run.get().version)) {
             return f;
         }
-        Optional<MigrationInfo> migration = Arrays.stream(after.all()).filter(i -> i.getVersion() != null
-                && i.getVersion().toString().equals(run.get().version) && run.get().script.equals(i.getScript()))
-                .findFirst();
         int index = f.statementIndex().getAsInt();
-        if (migration.isEmpty() || index > run.get().statements.size()) {
+        if (index > run.get().statements.size()) {
             return f;
         }
         String text;
         try {
-            text = ScriptSource.text(migration.get(), flyway.reads().getConfiguration(), locations, database.name());
+            text = ScriptSource.text(run.get().info, flyway.reads().getConfiguration(), locations, database.name());
         } catch (RuntimeException unreadable) {
             return f;
         }

@@ -46,10 +46,13 @@ final class StatementRecorder implements Callback {
         final String description;
         final String script;
         final Integer checksum;
+        /** Flyway's view of the migration, for reading its script again. */
+        final MigrationInfo info;
         final List<StatementRun> statements = new ArrayList<>();
         State state = State.RUNNING;
 
         MigrationRun(MigrationInfo info) {
+            this.info = info;
             this.version = info.getVersion() == null ? "" : info.getVersion().toString();
             this.description = info.getDescription() == null ? "" : info.getDescription();
             this.script = info.getScript() == null ? "" : info.getScript();

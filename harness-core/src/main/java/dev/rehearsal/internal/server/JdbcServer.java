@@ -285,9 +285,16 @@ public final class JdbcServer implements AutoCloseable {
      * @return the ids of the sessions ended
      */
     public java.util.List<Long> endSessions(String name, Set<Long> ours, boolean onlyRunning) {
+        return endSessionsIfAnswered(name, ours, onlyRunning).orElse(java.util.List.of());
+    }
+
+    /**
+     * As {@link #endSessions}, empty when the server could not be asked (it answers no new connection: frozen, gone).
+     */
+    public Optional<java.util.List<Long>> endSessionsIfAnswered(String name, Set<Long> ours, boolean onlyRunning) {
         java.util.List<Long> ended = new java.util.ArrayList<>();
         if (ours.isEmpty() || !created.contains(name)) {
-            return ended;
+            return Optional.of(ended);
         }
         boolean postgres = engine() == Engine.POSTGRESQL;
         // PostgreSQL reuses a pid once its process is gone: a session must also carry the harness's application name
@@ -319,8 +326,9 @@ public final class JdbcServer implements AutoCloseable {
             }
         } catch (SQLException e) {
             // the drop or the verdict that follows says what is left
+            return ended.isEmpty() ? Optional.empty() : Optional.of(ended);
         }
-        return ended;
+        return Optional.of(ended);
     }
 
     /**
