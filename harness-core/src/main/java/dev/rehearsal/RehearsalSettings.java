@@ -38,6 +38,13 @@ public final class RehearsalSettings {
     public static final String SOCKET_TIMEOUT = "rehearsal.timeout.socket";
 
     /**
+     * How long one migrate step may run in all, whatever its statements: past it, the harness cancels the statement
+     * of its own running in the rehearsal's database (again each second until the step ends), and the verdict says
+     * so. Default {@code 30m}.
+     */
+    public static final String STEP_TIMEOUT = "rehearsal.timeout.step";
+
+    /**
      * How long a statement of a rehearsal may wait for a lock another session holds; PostgreSQL
      * {@code lock_timeout}, MySQL-family {@code lock_wait_timeout} and {@code innodb_lock_wait_timeout}.
      * Default {@code 30s}.

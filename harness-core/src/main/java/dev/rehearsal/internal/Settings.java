@@ -42,6 +42,7 @@ public final class Settings {
             keys.add(RehearsalSettings.image(engine));
         }
         keys.addAll(List.of(RehearsalSettings.CONNECT_TIMEOUT, RehearsalSettings.SOCKET_TIMEOUT,
+                RehearsalSettings.STEP_TIMEOUT,
                 RehearsalSettings.LOCK_TIMEOUT, RehearsalSettings.STARTUP_TIMEOUT,
                 RehearsalSettings.KEEP_FAILED_DATABASES, RehearsalSettings.REPORT_ENABLED, RehearsalSettings.CACHE_ENABLED));
         return keys;
@@ -164,7 +165,8 @@ public final class Settings {
         return new ConnectionPolicy(
                 duration(RehearsalSettings.CONNECT_TIMEOUT, defaults.connectTimeout()),
                 duration(RehearsalSettings.SOCKET_TIMEOUT, defaults.socketTimeout()),
-                duration(RehearsalSettings.LOCK_TIMEOUT, defaults.lockTimeout()));
+                duration(RehearsalSettings.LOCK_TIMEOUT, defaults.lockTimeout()),
+                duration(RehearsalSettings.STEP_TIMEOUT, defaults.stepTimeout()));
     }
 
     public Duration startupTimeout() {

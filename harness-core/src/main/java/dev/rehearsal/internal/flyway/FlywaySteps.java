@@ -368,6 +368,15 @@ public final class FlywaySteps {
      * running it. The harness ends that session of its own, so that the statement does not keep changing the
      * database (or holding up its drop), and says so.
      */
+    /** A step the harness cancelled past {@code rehearsal.timeout.step}: a time bound that gave up, as a lock's does. */
+    private static Failure overtime(Failure f, Duration bound) {
+        String said = "the step ran longer than " + dev.rehearsal.RehearsalSettings.STEP_TIMEOUT + " (" + bound.toMillis()
+                + " ms), so the harness cancelled its statement";
+        return new Failure(f.version(), f.script(), f.checksum(), f.statementIndex(), f.line(), f.statement(),
+                f.sqlState(), f.vendorCode(), f.message(), Optional.of(said + f.detail().map(d -> "; " + d).orElse("")),
+                f.constraint(), f.table(), f.column(), dev.rehearsal.FailureClass.LOCK_TIMEOUT);
+    }
+
     /**
      * A step that failed on a server that then answered no new connection either (frozen, stopped, unreachable): the
      * verdict of what the step saw, the failing statement and its error, with a detail that says the history could not
@@ -476,10 +485,28 @@ public final class FlywaySteps {
         }
         long start = System.nanoTime();
         RuntimeException thrown = null;
+        // the step's whole time is bounded too: past it, the statement of the harness's own that runs is cancelled,
+        // and again each second, so that a step of many statements, each within the socket timeout, still ends
+        java.util.concurrent.atomic.AtomicBoolean overtime = new java.util.concurrent.atomic.AtomicBoolean();
+        boolean[] ended = {false};
+        Duration bound = database.server().policy().stepTimeout();
+        java.util.concurrent.ScheduledFuture<?> watchdog = StepTimer.every(bound, Duration.ofSeconds(1), () -> {
+            synchronized (ended) {
+                if (!ended[0]) { // never a statement of the harness's own after the step
+                    overtime.set(true);
+                    database.server().cancelStatements(database.name(), database.dataSource().sessions());
+                }
+            }
+        });
         try {
             migrating.migrate();
         } catch (FlywayException e) {
             thrown = e;
+        } finally {
+            watchdog.cancel(false);
+            synchronized (ended) {
+                ended[0] = true;
+            }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         // a statement the driver stopped waiting for may go on running on the server: its session, the harness's own,
@@ -521,7 +548,9 @@ public final class FlywaySteps {
             // when Flyway refused up front, nothing changed: what is pending now was pending before
             Failure f = withLine(translator.failure(thrown, recorder, after, Arrays.stream(after.pending()).findFirst()),
                     recorder);
-            if (f.failureClass() == dev.rehearsal.FailureClass.LOCK_TIMEOUT) {
+            if (overtime.get()) {
+                f = overtime(f, bound);
+            } else if (f.failureClass() == dev.rehearsal.FailureClass.LOCK_TIMEOUT) {
                 f = withBlockers(f);
             } else if (endedAfterTimeout.isPresent()) {
                 f = afterSocketTimeout(f, endedAfterTimeout.get());

@@ -8,12 +8,21 @@ import java.time.Duration;
  * @param connectTimeout how long opening a connection may take
  * @param socketTimeout how long one read from the server may block; bounds every statement
  * @param lockTimeout how long a statement of the rehearsal may wait for a lock held by another session
+ * @param stepTimeout how long one migrate step may run in all
  */
-public record ConnectionPolicy(Duration connectTimeout, Duration socketTimeout, Duration lockTimeout) {
+public record ConnectionPolicy(Duration connectTimeout, Duration socketTimeout, Duration lockTimeout,
+        Duration stepTimeout) {
 
-    /** The defaults: 10 s to connect, 5 min per read, 30 s per lock wait. */
-    public static final ConnectionPolicy DEFAULT =
-            new ConnectionPolicy(Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(30));
+    private static final Duration DEFAULT_STEP = Duration.ofMinutes(30);
+
+    /** The defaults: 10 s to connect, 5 min per read, 30 s per lock wait, 30 min per step. */
+    public static final ConnectionPolicy DEFAULT = new ConnectionPolicy(Duration.ofSeconds(10), Duration.ofMinutes(5),
+            Duration.ofSeconds(30), DEFAULT_STEP);
+
+    /** Bounds with the default step timeout. */
+    public ConnectionPolicy(Duration connectTimeout, Duration socketTimeout, Duration lockTimeout) {
+        this(connectTimeout, socketTimeout, lockTimeout, DEFAULT_STEP);
+    }
 
     /**
      * The server settings that bound how long a session waits, on either family: set in a URL's session options or a

@@ -292,6 +292,21 @@ public final class JdbcServer implements AutoCloseable {
      * As {@link #endSessions}, empty when the server could not be asked (it answers no new connection: frozen, gone).
      */
     public Optional<java.util.List<Long>> endSessionsIfAnswered(String name, Set<Long> ours, boolean onlyRunning) {
+        return actOnSessions(name, ours, onlyRunning, false);
+    }
+
+    /**
+     * Cancel the statements that sessions of the harness's own are running in a database this server object created
+     * (PostgreSQL {@code pg_cancel_backend}, the MySQL family {@code KILL QUERY}); the sessions stay.
+     *
+     * @return the sessions whose statement was cancelled; empty when the server could not be asked
+     */
+    public Optional<java.util.List<Long>> cancelStatements(String name, Set<Long> ours) {
+        return actOnSessions(name, ours, true, true);
+    }
+
+    private Optional<java.util.List<Long>> actOnSessions(String name, Set<Long> ours, boolean onlyRunning,
+            boolean cancelOnly) {
         java.util.List<Long> ended = new java.util.ArrayList<>();
         if (ours.isEmpty() || !created.contains(name)) {
             return Optional.of(ended);
@@ -317,7 +332,8 @@ public final class JdbcServer implements AutoCloseable {
             for (long id : there) {
                 if (ours.contains(id)) {
                     try {
-                        end.execute(postgres ? "SELECT pg_terminate_backend(" + id + ")" : "KILL " + id);
+                        end.execute(postgres ? "SELECT " + (cancelOnly ? "pg_cancel_backend(" : "pg_terminate_backend(")
+                                + id + ")" : (cancelOnly ? "KILL QUERY " : "KILL ") + id);
                         ended.add(id);
                     } catch (SQLException gone) {
                         // it ended by itself meanwhile
