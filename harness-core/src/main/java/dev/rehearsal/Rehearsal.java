@@ -235,6 +235,21 @@ public interface Rehearsal extends AutoCloseable {
     BreakingData deriveBreakingData();
 
     /**
+     * Hold a lock on a table of this rehearsal's database in a session of the harness's own, as other traffic would
+     * while the migration runs: the next step then waits for it, and either gives up within its lock timeout (a
+     * {@code LOCK_TIMEOUT} verdict whose detail names the sessions holding locks, this one among them) or goes on once
+     * the lock is let go ({@link LockSpec#releasedAfter(java.time.Duration)}), and {@link HeldLock#waited()} says for
+     * how long.
+     *
+     * @param lock what to hold, e.g. {@code LockSpec.table("orders").releasedAfter(Duration.ofSeconds(2))}
+     * @return the held lock; close it (try-with-resources) to let go
+     * @throws RehearsalConfigurationException if the table is not in the database
+     * @throws RehearsalException if the lock cannot be taken (another session holds a conflicting one past the lock
+     *     timeout)
+     */
+    HeldLock holdLock(LockSpec lock);
+
+    /**
      * Return what has been seeded into this database so far.
      *
      * @return the seed reports, oldest first; never {@code null}

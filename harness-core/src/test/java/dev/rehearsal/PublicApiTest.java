@@ -63,7 +63,7 @@ class PublicApiTest {
                 "dev.rehearsal.Rehearsal", "dev.rehearsal.RehearsalConfigurationException",
                 "dev.rehearsal.RehearsalException", "dev.rehearsal.RehearsalSettings", "dev.rehearsal.RepairOutcome",
                 "dev.rehearsal.HistoryRow", "dev.rehearsal.Leftover", "dev.rehearsal.LeftoverKind",
-                "dev.rehearsal.Damage", "dev.rehearsal.DamageKind",
+                "dev.rehearsal.Damage", "dev.rehearsal.DamageKind", "dev.rehearsal.HeldLock", "dev.rehearsal.LockSpec",
                 "dev.rehearsal.MigrationStatus", "dev.rehearsal.assertions.RehearsalAssert", "dev.rehearsal.schema.SchemaDiff",
                 "dev.rehearsal.StepOutcome", "dev.rehearsal.UnsafeOperationException",
                 "dev.rehearsal.assertions.EngineError", "dev.rehearsal.assertions.FailureAssert",

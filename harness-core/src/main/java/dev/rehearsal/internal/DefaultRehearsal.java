@@ -455,6 +455,13 @@ public final class DefaultRehearsal implements Rehearsal {
     }
 
     @Override
+    public dev.rehearsal.HeldLock holdLock(dev.rehearsal.LockSpec lock) {
+        database.requireLive();
+        Objects.requireNonNull(lock, "lock");
+        return LockHolder.hold(lock, engine(), dataSource, schema());
+    }
+
+    @Override
     public List<Leftover> leftovers() {
         database.requireLive();
         String leftBy = leftBy(runner.history(dataSource));
