@@ -250,6 +250,16 @@ public interface Rehearsal extends AutoCloseable {
     HeldLock holdLock(LockSpec lock);
 
     /**
+     * Start writes on tables of this rehearsal's database, at a fixed rate on connections of their own, as the
+     * application would write while the migration runs; stop them after the step to read how long each waited.
+     *
+     * @param load the tables and the rate, e.g. {@code WriteLoad.on("orders").perSecond(50)}
+     * @return the running writes; close them (try-with-resources) or {@link RunningWrites#stop()} them
+     * @throws RehearsalConfigurationException if a table is not in the database, has no primary key, or has no rows
+     */
+    RunningWrites startWrites(WriteLoad load);
+
+    /**
      * Return what has been seeded into this database so far.
      *
      * @return the seed reports, oldest first; never {@code null}

@@ -42,4 +42,15 @@ public final class RehearsalAssertions {
     public static RehearsalAssert assertThat(Rehearsal actual) {
         return new RehearsalAssert(actual);
     }
+
+    /**
+     * Start assertions on how long the writes of a load waited during a step.
+     *
+     * @param actual the report of {@link dev.rehearsal.RunningWrites#stop()}; may be {@code null}, which fails every
+     *     assertion
+     * @return the assertion object
+     */
+    public static WriteWaitsAssert assertThat(dev.rehearsal.WriteWaits actual) {
+        return new WriteWaitsAssert(actual);
+    }
 }

@@ -462,6 +462,14 @@ public final class DefaultRehearsal implements Rehearsal {
     }
 
     @Override
+    public dev.rehearsal.RunningWrites startWrites(dev.rehearsal.WriteLoad load) {
+        database.requireLive();
+        Objects.requireNonNull(load, "load");
+        return WriteRunner.start(load, Dialect.of(engine()), dataSource, schema(),
+                database.server().policy().lockTimeout());
+    }
+
+    @Override
     public List<Leftover> leftovers() {
         database.requireLive();
         String leftBy = leftBy(runner.history(dataSource));
