@@ -121,7 +121,7 @@ final class StatementRecorder implements Callback {
     @Override
     public void handle(Event event, Context context) {
         if (event == Event.BEFORE_EACH_MIGRATE_STATEMENT && context.getStatement() != null) {
-            SafetyGuard.check(context.getStatement().getSql(), database);
+            SafetyGuard.check(context.getStatement().getSql(), database, context.getConnection());
         }
         try {
             record(event, context);

@@ -5,6 +5,7 @@ import dev.rehearsal.Engine;
 import dev.rehearsal.ProviderKind;
 import dev.rehearsal.UnsafeOperationException;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,12 @@ import java.util.regex.Pattern;
  */
 public final class SafetyGuard {
 
-    private static final Pattern ENDS_SESSIONS = Pattern.compile("\\bPG_(TERMINATE|CANCEL)_BACKEND\\s*\\(");
+    /** Words that may start something the deep scan refuses; a statement with none of them is not read further. */
+    private static final Pattern MAY_REACH_OUT = Pattern.compile(
+            "(?i)DATABASE|SCHEMA|KILL|_BACKEND|DBLINK|PROGRAM|PREPARE|IMMEDIATE|SHUTDOWN");
+
+    /** How many words of a statement the deep scan reads: a routine's body, a dynamic statement's literal. */
+    private static final int DEEP = 20_000;
 
     private SafetyGuard() {
     }
@@ -30,11 +36,29 @@ public final class SafetyGuard {
      * @throws UnsafeOperationException if the statement targets another database, or the shared server
      */
     public static void check(String statement, DatabaseInfo database) {
+        check(statement, database, null);
+    }
+
+    /**
+     * As {@link #check(String, DatabaseInfo)}, and on the MySQL family, SQL built at run time ({@code PREPARE s FROM
+     * @v}, {@code EXECUTE IMMEDIATE CONCAT(...)}) is read by evaluating its text on the session that is about to run it,
+     * then checked in turn.
+     *
+     * @param session the session the statement runs on; null when there is none to ask
+     */
+    public static void check(String statement, DatabaseInfo database, java.sql.Connection session) {
+        check(statement, database, session, 0);
+    }
+
+    private static void check(String statement, DatabaseInfo database, java.sql.Connection session, int depth) {
         Engine engine = database.engine();
         String ownDatabase = database.databaseName();
         List<String> words = SqlText.leadingWords(statement, 64, engine);
         if (words.isEmpty()) {
             return;
+        }
+        if (!"COMMENT".equals(words.get(0)) && MAY_REACH_OUT.matcher(statement).find()) {
+            deep(statement, database, session, depth);
         }
         String first = words.get(0);
         String second = words.size() > 1 ? words.get(1) : "";
@@ -63,9 +87,7 @@ public final class SafetyGuard {
         String first = words.get(0);
         String second = words.size() > 1 ? words.get(1) : "";
         String third = words.size() > 2 ? words.get(2) : "";
-        boolean runsNow = List.of("SELECT", "DO", "CALL", "WITH", "PERFORM", "EXECUTE").contains(first);
-        if ("KILL".equals(first) || "SHUTDOWN".equals(first)
-                || runsNow && ENDS_SESSIONS.matcher(statement.toUpperCase(Locale.ROOT)).find()) {
+        if ("KILL".equals(first) || "SHUTDOWN".equals(first)) {
             return "ends sessions";
         }
         if ("DROP".equals(first) && ("ROLE".equals(second) || "GROUP".equals(second)
@@ -90,6 +112,113 @@ public final class SafetyGuard {
             }
         }
         return false;
+    }
+
+    /**
+     * Read the whole statement, literals and routine bodies included, for what reaches outside the rehearsal wherever
+     * it stands: {@code DROP DATABASE} of another database inside {@code EXECUTE IMMEDIATE '…'}, a procedure's body or
+     * {@code dblink_exec(…, '…')}; on PostgreSQL any dblink call and {@code COPY … TO/FROM PROGRAM}; on a shared server a
+     * call of {@code pg_terminate_backend}/{@code pg_cancel_backend} however it is written (quoted, qualified, in a
+     * {@code CREATE TABLE … AS SELECT}), a {@code KILL} in a literal or a body, and MySQL-family SQL built at run time
+     * by a statement of its own ({@code PREPARE s FROM @v}, {@code EXECUTE IMMEDIATE @v}) whose text cannot be read.
+     */
+    private static void deep(String statement, DatabaseInfo database, java.sql.Connection session, int depth) {
+        Engine engine = database.engine();
+        boolean shared = database.provider() == ProviderKind.EXISTING;
+        List<SqlText.Word> all = SqlText.words(statement, DEEP, engine);
+        for (int i = 0; i < all.size(); i++) {
+            String word = all.get(i).quoted() ? all.get(i).text().toUpperCase(Locale.ROOT)
+                    : all.get(i).text().toUpperCase(Locale.ROOT);
+            String bare = word.substring(word.lastIndexOf('.') + 1);
+            String next = i + 1 < all.size() ? all.get(i + 1).text().toUpperCase(Locale.ROOT) : "";
+            boolean called = "(".equals(next);
+            if (i > 0 && !all.get(i).quoted() && "DROP".equals(word) && ("DATABASE".equals(next)
+                    || engine.isMysqlFamily() && "SCHEMA".equals(next))) {
+                List<String> rest = all.subList(i, Math.min(all.size(), i + 8)).stream()
+                        .filter(w -> !"'".equals(w.text()) && !"\"".equals(w.text()))
+                        .map(w -> w.quoted() ? w.text() : w.text().toUpperCase(Locale.ROOT)).toList();
+                String target = nameAfter(rest, 2);
+                if (!(engine.isMysqlFamily() && target.equalsIgnoreCase(database.databaseName()))) {
+                    throw refused(statement, "it acts on database '" + target + "', which the harness did not create"
+                            + " (inside the statement)", database.databaseName());
+                }
+            }
+            if (!engine.isMysqlFamily() && called && bare.startsWith("DBLINK")) {
+                throw refused(statement, "it reaches other databases through dblink", database.databaseName());
+            }
+            if (!engine.isMysqlFamily() && "PROGRAM".equals(word) && i > 0 && Set.of("TO", "FROM").contains(
+                    all.get(i - 1).text().toUpperCase(Locale.ROOT)) && all.stream().anyMatch(w -> w.is("COPY"))) {
+                throw refused(statement, "it runs a program on the server's machine (COPY … PROGRAM)",
+                        database.databaseName());
+            }
+            if (shared && called && (bare.equals("PG_TERMINATE_BACKEND") || bare.equals("PG_CANCEL_BACKEND"))) {
+                throw refused(statement, "it ends sessions of the server at " + database.describeServer()
+                        + ", which the harness shares and did not create", database.databaseName());
+            }
+            if (shared && engine.isMysqlFamily() && i > 0 && "KILL".equals(word) && kills(all, i + 1)) {
+                throw refused(statement, "it ends sessions of the server at " + database.describeServer()
+                        + ", which the harness shares and did not create (inside the statement)", database.databaseName());
+            }
+            if (engine.isMysqlFamily() && i == 0 && ("PREPARE".equals(word) && all.size() > 2
+                    && "FROM".equalsIgnoreCase(all.get(2).text()) || "EXECUTE".equals(word) && "IMMEDIATE".equals(next))) {
+                dynamic(statement, all, i, database, session, depth);
+            }
+        }
+    }
+
+    /** Whether the words after a KILL make it the statement: a number, a variable, CONNECTION, QUERY, USER, HARD, SOFT. */
+    private static boolean kills(List<SqlText.Word> all, int from) {
+        if (from >= all.size()) {
+            return false;
+        }
+        String next = all.get(from).text().toUpperCase(Locale.ROOT);
+        return next.chars().allMatch(Character::isDigit) || "@".equals(next)
+                || Set.of("CONNECTION", "QUERY", "USER", "HARD", "SOFT").contains(next);
+    }
+
+    /**
+     * MySQL-family dynamic SQL at the start of a statement: {@code PREPARE s FROM <text>} or {@code EXECUTE IMMEDIATE
+     * <text>}. A literal was read with the rest of the statement. Anything else is evaluated on the session about to run
+     * it and the SQL it gives checked; without a session it cannot be read, which a shared server refuses. Inside a
+     * routine's body (the common {@code SET @stmt = CONCAT(...); PREPARE st FROM @stmt} of idempotent DDL) the text
+     * exists only when the routine runs: a text guard cannot see it, which is why rehearsals on a shared server should
+     * run with least privilege.
+     */
+    private static void dynamic(String statement, List<SqlText.Word> all, int at, DatabaseInfo database,
+            java.sql.Connection session, int depth) {
+        int textAt = "PREPARE".equals(all.get(at).text().toUpperCase(Locale.ROOT)) ? at + 3 : at + 2;
+        if (textAt >= all.size() || "'".equals(all.get(textAt).text()) || "\"".equals(all.get(textAt).text())) {
+            return; // a literal: its words were read above
+        }
+        boolean shared = database.provider() == ProviderKind.EXISTING;
+        String expression = null;
+        if (at == 0 && session != null && depth < 3) {
+            String upper = statement.toUpperCase(Locale.ROOT);
+            int start = "PREPARE".equals(all.get(at).text().toUpperCase(Locale.ROOT)) ? upper.indexOf("FROM") + 4
+                    : upper.indexOf("IMMEDIATE") + "IMMEDIATE".length();
+            int using = upper.lastIndexOf(" USING ");
+            expression = SqlText.trimTerminator(statement.substring(start, using > start ? using : statement.length())).strip();
+        }
+        String text = expression == null ? null : evaluate(expression, session);
+        if (text == null) {
+            if (shared) {
+                throw refused(statement, "it runs SQL built at run time, which the guard cannot read on the server at "
+                        + database.describeServer() + ", which the harness shares and did not create",
+                        database.databaseName());
+            }
+            return;
+        }
+        check(text, database, session, depth + 1);
+    }
+
+    /** The SQL an expression gives on the session about to run it; null when it cannot be read. */
+    private static String evaluate(String expression, java.sql.Connection session) {
+        try (java.sql.Statement st = session.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT " + expression)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String nameAfter(List<String> words, int from) {

@@ -73,9 +73,10 @@ class SafetyGuardTest {
         DatabaseInfo postgres = on(Engine.POSTGRESQL, ProviderKind.EXISTING);
         assertThatCode(() -> SafetyGuard.check("DROP USER MAPPING IF EXISTS FOR CURRENT_USER SERVER archive", postgres))
                 .doesNotThrowAnyException();
-        // defining a function, or commenting on one, runs nothing
-        assertThatCode(() -> SafetyGuard.check("CREATE FUNCTION stop(pid int) RETURNS boolean LANGUAGE sql AS"
-                + " $$ SELECT pg_terminate_backend(pid) $$", postgres)).doesNotThrowAnyException();
+        // commenting on one runs nothing; defining a function that ends sessions is refused on a shared server, since
+        // a later call of it (SELECT stop(4711)) could not be told from any other call
+        assertThatThrownBy(() -> SafetyGuard.check("CREATE FUNCTION stop(pid int) RETURNS boolean LANGUAGE sql AS"
+                + " $$ SELECT pg_terminate_backend(pid) $$", postgres)).hasMessageContaining("it ends sessions");
         assertThatCode(() -> SafetyGuard.check("COMMENT ON TABLE jobs IS 'never call pg_cancel_backend() here'", postgres))
                 .doesNotThrowAnyException();
     }
@@ -95,5 +96,53 @@ class SafetyGuardTest {
                 on(Engine.POSTGRESQL, ProviderKind.EXISTING)))
                 .isInstanceOf(UnsafeOperationException.class)
                 .hasMessageContaining("acts on database 'PRODUCTION'");
+    }
+
+    /**
+     * The eight statements that, tried on the machine's servers, acted outside the rehearsal though the guard let them
+     * through: each is refused now, wherever in the statement it stands.
+     */
+    @Test
+    void refuses_the_eight_that_reached_outside_the_rehearsal_through_the_text_guard() {
+        DatabaseInfo postgres = on(Engine.POSTGRESQL, ProviderKind.EXISTING);
+        DatabaseInfo mariadb = on(Engine.MARIADB, ProviderKind.EXISTING);
+        assertThatThrownBy(() -> SafetyGuard.check("EXECUTE IMMEDIATE 'DROP DATABASE victim'", mariadb))
+                .isInstanceOf(UnsafeOperationException.class).hasMessageContaining("acts on database 'VICTIM'");
+        assertThatThrownBy(() -> SafetyGuard.check("PREPARE s FROM 'DROP DATABASE victim'", mariadb))
+                .isInstanceOf(UnsafeOperationException.class).hasMessageContaining("acts on database 'VICTIM'");
+        assertThatThrownBy(() -> SafetyGuard.check("CREATE PROCEDURE wipe() BEGIN DROP DATABASE victim; END", mariadb))
+                .isInstanceOf(UnsafeOperationException.class).hasMessageContaining("acts on database 'VICTIM'");
+        assertThatThrownBy(() -> SafetyGuard.check("SET @k = 'KILL 4711'", mariadb))
+                .isInstanceOf(UnsafeOperationException.class).hasMessageContaining("it ends sessions");
+        assertThatThrownBy(() -> SafetyGuard.check("EXECUTE IMMEDIATE @k", mariadb))
+                .isInstanceOf(UnsafeOperationException.class).hasMessageContaining("it runs SQL built at run time");
+        assertThatThrownBy(() -> SafetyGuard.check("SELECT dblink_exec('dbname=postgres', 'DROP DATABASE victim')",
+                on(Engine.POSTGRESQL, ProviderKind.EMBEDDED)))
+                .isInstanceOf(UnsafeOperationException.class).hasMessageContaining("it reaches other databases through dblink");
+        assertThatThrownBy(() -> SafetyGuard.check("SELECT \"pg_terminate_backend\"(4711)", postgres))
+                .isInstanceOf(UnsafeOperationException.class).hasMessageContaining("it ends sessions");
+        assertThatThrownBy(() -> SafetyGuard.check("CREATE TABLE ended AS SELECT pg_catalog.pg_terminate_backend(pid)"
+                + " FROM pg_stat_activity", postgres))
+                .isInstanceOf(UnsafeOperationException.class).hasMessageContaining("it ends sessions");
+        assertThatThrownBy(() -> SafetyGuard.check("COPY (SELECT 1) TO PROGRAM 'touch /tmp/x'",
+                on(Engine.POSTGRESQL, ProviderKind.EMBEDDED)))
+                .isInstanceOf(UnsafeOperationException.class).hasMessageContaining("runs a program on the server's machine");
+    }
+
+    @Test
+    void lets_the_same_words_through_where_they_reach_nothing() {
+        DatabaseInfo postgres = on(Engine.POSTGRESQL, ProviderKind.EXISTING);
+        DatabaseInfo mariadb = on(Engine.MARIADB, ProviderKind.EXISTING);
+        assertThatCode(() -> SafetyGuard.check("INSERT INTO notes VALUES ('kill the process', 'a program')", mariadb))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> SafetyGuard.check("EXECUTE IMMEDIATE 'ALTER TABLE orders ADD COLUMN note TEXT'", mariadb))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> SafetyGuard.check("PREPARE s FROM 'DROP DATABASE rehearsal_x'", mariadb))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> SafetyGuard.check("CREATE TABLE programs (id INT, program TEXT)", postgres))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> SafetyGuard.check("COPY orders TO STDOUT", postgres)).doesNotThrowAnyException();
+        assertThatCode(() -> SafetyGuard.check("EXECUTE IMMEDIATE @k", on(Engine.MARIADB, ProviderKind.EMBEDDED)))
+                .as("an embedded server belongs to the harness").doesNotThrowAnyException();
     }
 }
