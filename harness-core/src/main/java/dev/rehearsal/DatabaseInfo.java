@@ -72,7 +72,24 @@ public record DatabaseInfo(
      * @return the description
      */
     public String describeServer() {
-        return engine.displayName() + " " + serverVersion + " (" + provider + ": " + source + ")";
+        return engine.displayName() + " " + serverVersion + otherFamily() + " (" + provider + ": " + source + ")";
+    }
+
+    /**
+     * A warning when the server is of the other member of the MySQL family than the engine asked for (the MySQL engine
+     * pointed at a MariaDB server, or the reverse): their error codes and behaviour differ, so a verdict may not be
+     * what production gives.
+     */
+    private String otherFamily() {
+        boolean mariadbServer = serverVersion.toLowerCase(java.util.Locale.ROOT).contains("mariadb");
+        if (engine == Engine.MYSQL && mariadbServer) {
+            return " [a MariaDB server: its error codes and behaviour differ from MySQL's]";
+        }
+        if (engine == Engine.MARIADB && !mariadbServer && !serverVersion.isBlank()
+                && Character.isDigit(serverVersion.charAt(0))) {
+            return " [a MySQL server: its error codes and behaviour differ from MariaDB's]";
+        }
+        return "";
     }
 
     @Override
