@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param damage what the step did without saying so, when it succeeded: warnings, rows lost, foreign keys violated,
  *     INVALID indexes, NOT VALID constraints
  * @param duration how long the step took
+ * @param findings what the step did that is right in the rehearsal and risky in production: a lock taken with no lock
+ *     timeout of the script's own, a timeout too short for a build on the rehearsal's rows; empty when none
  * @since 0.1
  */
 public record StepOutcome(
@@ -38,7 +40,8 @@ public record StepOutcome(
         Optional<LeftBehind> leftBehind,
         List<SeedReport> data,
         List<Damage> damage,
-        Duration duration) {
+        Duration duration,
+        List<Finding> findings) {
 
     /**
      * Create an outcome.
@@ -53,6 +56,7 @@ public record StepOutcome(
      * @param data what had been seeded into the database before the step, oldest first
      * @param damage what the step did without saying so, when it succeeded: warnings, rows lost, foreign keys violated, INVALID indexes, NOT VALID constraints
      * @param duration how long the step took
+     * @param findings what the step did that is right in the rehearsal and risky in production
      * @throws NullPointerException if any component is {@code null}
      * @throws IllegalArgumentException if {@code leftBehind} is present without a failure or the other way round
      */
@@ -67,9 +71,41 @@ public record StepOutcome(
         data = List.copyOf(data);
         damage = List.copyOf(damage);
         requireNonNull(duration, "duration");
+        findings = List.copyOf(findings);
         if (failure.isPresent() != leftBehind.isPresent()) {
             throw new IllegalArgumentException("leftBehind must be present exactly when failure is");
         }
+    }
+
+    /**
+     * Create an outcome with no findings.
+     *
+     * @param database where the step ran
+     * @param step what was asked
+     * @param versionBefore the version before the step
+     * @param versionAfter the version after the step
+     * @param applied the migrations this step applied successfully, in order
+     * @param failure where and why the step failed; empty when it succeeded
+     * @param leftBehind what the failure left in the database; present exactly when {@code failure} is
+     * @param data what had been seeded into the database before the step, oldest first
+     * @param damage what the step did without saying so, when it succeeded
+     * @param duration how long the step took
+     */
+    public StepOutcome(DatabaseInfo database, String step, Optional<String> versionBefore, Optional<String> versionAfter,
+            List<AppliedMigration> applied, Optional<Failure> failure, Optional<LeftBehind> leftBehind,
+            List<SeedReport> data, List<Damage> damage, Duration duration) {
+        this(database, step, versionBefore, versionAfter, applied, failure, leftBehind, data, damage, duration, List.of());
+    }
+
+    /**
+     * Return this outcome with findings.
+     *
+     * @param more what the step did that is right in the rehearsal and risky in production
+     * @return the outcome
+     */
+    public StepOutcome withFindings(List<Finding> more) {
+        return new StepOutcome(database, step, versionBefore, versionAfter, applied, failure, leftBehind, data, damage,
+                duration, more);
     }
 
     /**
@@ -107,7 +143,7 @@ public record StepOutcome(
      */
     public StepOutcome withData(List<SeedReport> reports) {
         return new StepOutcome(database, step, versionBefore, versionAfter, applied, failure, leftBehind, reports, damage,
-                duration);
+                duration, findings);
     }
 
     /**

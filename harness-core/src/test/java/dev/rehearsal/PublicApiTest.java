@@ -65,6 +65,7 @@ class PublicApiTest {
                 "dev.rehearsal.HistoryRow", "dev.rehearsal.Leftover", "dev.rehearsal.LeftoverKind",
                 "dev.rehearsal.Damage", "dev.rehearsal.DamageKind", "dev.rehearsal.HeldLock", "dev.rehearsal.LockSpec",
                 "dev.rehearsal.WriteLoad", "dev.rehearsal.WriteWaits", "dev.rehearsal.RunningWrites",
+                "dev.rehearsal.Finding", "dev.rehearsal.FindingKind",
                 "dev.rehearsal.assertions.WriteWaitsAssert",
                 "dev.rehearsal.MigrationStatus", "dev.rehearsal.assertions.RehearsalAssert", "dev.rehearsal.schema.SchemaDiff",
                 "dev.rehearsal.StepOutcome", "dev.rehearsal.UnsafeOperationException",

@@ -106,4 +106,32 @@ public final class StepOutcomeAssert extends AbstractAssert<StepOutcomeAssert, S
         }
         return this;
     }
+
+    /**
+     * Verify that the step has no finding: every lock it takes on an existing table has a lock timeout of the script's
+     * own, and no build ran close to its statement timeout.
+     *
+     * @return this assertion object
+     */
+    public StepOutcomeAssert hasNoFindings() {
+        isNotNull();
+        if (!actual.findings().isEmpty()) {
+            failWithMessage("%s", AssertionMessages.shouldBe("the step to have no finding", actual));
+        }
+        return this;
+    }
+
+    /**
+     * Verify that the step has a finding of a kind.
+     *
+     * @param kind the kind
+     * @return this assertion object
+     */
+    public StepOutcomeAssert hasFinding(dev.rehearsal.FindingKind kind) {
+        isNotNull();
+        if (actual.findings().stream().noneMatch(f -> f.kind() == kind)) {
+            failWithMessage("%s", AssertionMessages.shouldBe("the step to have a finding " + kind, actual));
+        }
+        return this;
+    }
 }

@@ -34,6 +34,7 @@ public final class Verdicts {
         boolean ranStatements = outcome.leftBehind().map(l -> !l.executedBeforeFailure().isEmpty()).orElse(false);
         outcome.data().forEach(report -> text.append('\n').append(INDENT).append("data     ").append(report));
         outcome.damage().forEach(d -> text.append('\n').append(INDENT).append("damage   ").append(d));
+        outcome.findings().forEach(f -> text.append('\n').append(INDENT).append("finding  ").append(f));
         outcome.failure().ifPresent(failure -> renderFailure(text, failure, ranStatements));
         outcome.leftBehind().ifPresent(left -> renderLeftBehind(text, left));
         return text.toString();

@@ -582,8 +582,14 @@ public final class FlywaySteps {
                 throw closeFailed(e);
             }
         }
+        List<dev.rehearsal.Finding> findings;
+        try {
+            findings = TimeoutFindings.of(recorder.runs(), dialect(), census == null ? null : census.schema());
+        } catch (RuntimeException e) {
+            findings = List.of(); // findings are advice: a statement the reader trips on costs the advice, not the verdict
+        }
         return new StepOutcome(database.info(), step, before, versionAfter, applied, failure,
-                leftBehind, List.of(), damage, took);
+                leftBehind, List.of(), damage, took, findings);
     }
 
     /**

@@ -32,6 +32,9 @@ final class StatementRecorder implements Callback {
         int errorCode;
         String sqlState;
         String errorMessage;
+        /** When the statement was sent, and when its answer (or error) came back; 0 until then. */
+        final long startNanos = System.nanoTime();
+        long endNanos;
         final List<org.flywaydb.core.api.callback.Warning> warnings = new ArrayList<>();
 
         StatementRun(int index, String sql, boolean autoCommit) {
@@ -143,10 +146,12 @@ final class StatementRecorder implements Callback {
                         statement == null ? "" : statement.getSql(), autoCommit(context)));
             });
             case AFTER_EACH_MIGRATE_STATEMENT -> current().ifPresent(s -> {
+                s.endNanos = System.nanoTime();
                 s.state = State.SUCCEEDED;
                 warnings(context, s);
             });
             case AFTER_EACH_MIGRATE_STATEMENT_ERROR -> current().ifPresent(s -> {
+                s.endNanos = System.nanoTime();
                 s.state = State.FAILED;
                 Statement statement = context.getStatement();
                 if (statement != null && statement.getErrors() != null && !statement.getErrors().isEmpty()) {
