@@ -44,6 +44,9 @@ final class WriteRunner implements RunningWrites {
     private record Due(Target target, long nanos) {
     }
 
+    /** The statement each worker runs now, to cancel it when the load stops past its bound. */
+    private final List<PreparedStatement> running = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private record Done(String table, long waitedNanos, boolean failed) {
     }
 
@@ -82,11 +85,15 @@ final class WriteRunner implements RunningWrites {
         WriteRunner runner = new WriteRunner(load, lockTimeout.plusSeconds(10));
         try {
             for (int i = 0; i < load.connections(); i++) {
-                Connection connection = dataSource.getConnection();
+                // the server connection itself, never given back to a pool: a worker may still hold its statement
+                // when the load stops, and the connection must then close with it, not serve the next user
+                Connection connection = dataSource.getConnection().unwrap(Connection.class);
                 runner.connections.add(connection);
                 Map<Target, PreparedStatement> statements = new java.util.IdentityHashMap<>();
                 for (Target target : targets) {
-                    statements.put(target, connection.prepareStatement(target.update()));
+                    PreparedStatement update = connection.prepareStatement(target.update());
+                    statements.put(target, update);
+                    runner.running.add(update);
                 }
                 Thread worker = new Thread(() -> runner.work(statements), "rehearsal-writes-" + (i + 1));
                 worker.setDaemon(true);
@@ -178,14 +185,30 @@ final class WriteRunner implements RunningWrites {
         }
         timer.shutdownNow();
         stopping.set(true);
-        long deadline = System.nanoTime() + drain.toNanos();
+        long stoppedAt = System.nanoTime();
+        long deadline = stoppedAt + drain.toNanos();
         for (Thread worker : workers) {
             join(worker, deadline);
         }
-        connections.forEach(WriteRunner::closeQuietly); // a write still waiting gives up with its connection
-        for (Thread worker : workers) {
-            worker.interrupt();
-            join(worker, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
+        // past the bound, a write still waiting is cancelled on the server, its worker stopped, then the connections
+        // closed: nothing of the load outlives stop()
+        if (workers.stream().anyMatch(Thread::isAlive)) {
+            for (PreparedStatement update : running) {
+                try {
+                    update.cancel();
+                } catch (SQLException | RuntimeException ignored) {
+                    // the close below ends it
+                }
+            }
+            for (Thread worker : workers) {
+                worker.interrupt();
+                join(worker, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
+            }
+        }
+        connections.forEach(WriteRunner::closeQuietly);
+        // writes still queued never ran: refused, having waited until the stop
+        for (Due due = queue.poll(); due != null; due = queue.poll()) {
+            done.add(new Done(due.target().table(), stoppedAt - due.nanos(), true));
         }
         report = report();
         return report;

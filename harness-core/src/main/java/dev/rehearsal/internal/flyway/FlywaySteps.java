@@ -353,6 +353,17 @@ public final class FlywaySteps {
                 f.constraint(), f.table(), f.column(), f.failureClass());
     }
 
+    /** Whether a connection could not be made or was lost: an SQLSTATE of class 08 in the cause chain, or a socket error. */
+    private static boolean connectionLost(Throwable thrown) {
+        for (Throwable t = thrown; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the driver gave up reading because the server sent nothing within the socket timeout. */
     private static boolean timedOut(Throwable thrown) {
         for (Throwable t = thrown; t != null && t.getCause() != t; t = t.getCause()) {
@@ -523,6 +534,9 @@ public final class FlywaySteps {
             try {
                 after = info();
             } catch (RuntimeException e) {
+                if (!connectionLost(e)) {
+                    throw e;
+                }
                 // the server that failed the step no longer answers (frozen, gone): the verdict is what the step saw
                 unanswered = e;
             }
@@ -548,7 +562,9 @@ public final class FlywaySteps {
             // when Flyway refused up front, nothing changed: what is pending now was pending before
             Failure f = withLine(translator.failure(thrown, recorder, after, Arrays.stream(after.pending()).findFirst()),
                     recorder);
-            if (overtime.get()) {
+            boolean cancelled = f.sqlState().filter(s -> s.equals("57014") || s.equals("70100")).isPresent()
+                    || f.vendorCode().orElse(0) == 1317;
+            if (overtime.get() && cancelled) {
                 f = overtime(f, bound);
             } else if (f.failureClass() == dev.rehearsal.FailureClass.LOCK_TIMEOUT) {
                 f = withBlockers(f);

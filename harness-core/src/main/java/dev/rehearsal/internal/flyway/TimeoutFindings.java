@@ -49,6 +49,18 @@ final class TimeoutFindings {
                     continue;
                 }
                 String first = words.get(0);
+                if ("SET".equals(first) && words.size() > 1 && "STATEMENT".equals(words.get(1))) {
+                    continue; // MariaDB SET STATEMENT lock_wait_timeout = n FOR <statement>: bounded, for itself only
+                }
+                if ("RESET".equals(first)) {
+                    if (words.contains("LOCK_TIMEOUT") || words.contains("ALL")) {
+                        lockTimeout = false;
+                    }
+                    if (words.contains("STATEMENT_TIMEOUT") || words.contains("ALL")) {
+                        statementTimeout = Optional.empty();
+                    }
+                    continue;
+                }
                 if ("SET".equals(first) || "SELECT".equals(first) && words.contains("SET_CONFIG")) {
                     Optional<Boolean> lock = setsLockTimeout(statement.sql, words, engine);
                     if (lock.isPresent()) {
@@ -66,7 +78,8 @@ final class TimeoutFindings {
                     continue;
                 }
                 boolean concurrently = words.contains("CONCURRENTLY");
-                if (!lockFound && !lockTimeout && takesLock(first, words, concurrently)) {
+                boolean waitsItsOwn = words.contains("WAIT") || words.contains("NOWAIT"); // MariaDB ALTER TABLE t WAIT n
+                if (!lockFound && !lockTimeout && !waitsItsOwn && takesLock(first, words, concurrently)) {
                     Optional<String> table = dialect.tableOf(statement.sql).map(t -> t.toLowerCase(Locale.ROOT));
                     boolean existed = table.isPresent() && !created.contains(table.get())
                             && (before == null || before.table(table.get()).isPresent());
@@ -123,11 +136,15 @@ final class TimeoutFindings {
         if (!names) {
             return Optional.empty();
         }
-        Optional<String> value = valueAfterEquals(sql);
-        if (value.isEmpty() && sql.toUpperCase(Locale.ROOT).contains("SET_CONFIG")) {
-            return Optional.of(true);
+        if (sql.toUpperCase(Locale.ROOT).contains("SET_CONFIG")) {
+            Matcher zero = Pattern.compile("(?i)SET_CONFIG\\s*\\(\\s*'lock_timeout'\\s*,\\s*'0[a-z]*'").matcher(sql);
+            return Optional.of(!zero.find());
         }
-        return Optional.of(value.map(v -> !v.replace("'", "").strip().equals("0")).orElse(true));
+        Optional<String> value = valueAfterEquals(sql);
+        return Optional.of(value.map(v -> {
+            String bare = v.replace("'", "").strip();
+            return !bare.equalsIgnoreCase("DEFAULT") && postgresDuration(v).map(d -> !d.isZero()).orElse(true);
+        }).orElse(true));
     }
 
     private static Optional<String> valueAfterEquals(String sql) {
@@ -166,7 +183,9 @@ final class TimeoutFindings {
         if (i + 2 < words.size() && "IF".equals(words.get(i)) && "NOT".equals(words.get(i + 1))) {
             i += 3;
         }
-        return i < words.size() ? Optional.of(words.get(i)) : Optional.empty();
+        // a qualified name (public.foo) is keyed by its last part, as tableOf reads the statements that name it
+        return i < words.size() ? Optional.of(words.get(i).substring(words.get(i).lastIndexOf('.') + 1))
+                : Optional.empty();
     }
 
     private static String brief(String sql) {

@@ -7,6 +7,7 @@ import dev.rehearsal.UnsafeOperationException;
 import java.util.List;
 import java.util.Set;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -132,8 +133,10 @@ public final class SafetyGuard {
             String bare = word.substring(word.lastIndexOf('.') + 1);
             String next = i + 1 < all.size() ? all.get(i + 1).text().toUpperCase(Locale.ROOT) : "";
             boolean called = "(".equals(next);
-            if (i > 0 && !all.get(i).quoted() && "DROP".equals(word) && ("DATABASE".equals(next)
-                    || engine.isMysqlFamily() && "SCHEMA".equals(next))) {
+            boolean nextQuoted = i + 1 < all.size() && all.get(i + 1).quoted();
+            boolean dropsColumn = all.get(0).is("ALTER"); // ALTER TABLE t DROP database: a column named so
+            if (i > 0 && !all.get(i).quoted() && !nextQuoted && !dropsColumn && "DROP".equals(word)
+                    && ("DATABASE".equals(next) || engine.isMysqlFamily() && "SCHEMA".equals(next))) {
                 List<String> rest = all.subList(i, Math.min(all.size(), i + 8)).stream()
                         .filter(w -> !"'".equals(w.text()) && !"\"".equals(w.text()))
                         .map(w -> w.quoted() ? w.text() : w.text().toUpperCase(Locale.ROOT)).toList();
@@ -186,22 +189,16 @@ public final class SafetyGuard {
      */
     private static void dynamic(String statement, List<SqlText.Word> all, int at, DatabaseInfo database,
             java.sql.Connection session, int depth) {
-        int textAt = "PREPARE".equals(all.get(at).text().toUpperCase(Locale.ROOT)) ? at + 3 : at + 2;
-        if (textAt >= all.size() || "'".equals(all.get(textAt).text()) || "\"".equals(all.get(textAt).text())) {
-            return; // a literal: its words were read above
+        String expression = dynamicText(statement);
+        if (expression != null && PLAIN_LITERAL.matcher(expression).matches()) {
+            return; // one literal, no escapes: its words were read with the statement's
         }
-        boolean shared = database.provider() == ProviderKind.EXISTING;
-        String expression = null;
-        if (at == 0 && session != null && depth < 3) {
-            String upper = statement.toUpperCase(Locale.ROOT);
-            int start = "PREPARE".equals(all.get(at).text().toUpperCase(Locale.ROOT)) ? upper.indexOf("FROM") + 4
-                    : upper.indexOf("IMMEDIATE") + "IMMEDIATE".length();
-            int using = upper.lastIndexOf(" USING ");
-            expression = SqlText.trimTerminator(statement.substring(start, using > start ? using : statement.length())).strip();
-        }
-        String text = expression == null ? null : evaluate(expression, session);
+        // anything else (a variable, CONCAT, adjacent literals the server joins, escapes it drops) is evaluated on the
+        // session about to run it, when it is made of nothing but variables, literals and CONCAT: no side effects
+        String text = expression != null && session != null && depth < 3 && evaluable(expression)
+                ? evaluate(expression, session) : null;
         if (text == null) {
-            if (shared) {
+            if (database.provider() == ProviderKind.EXISTING) {
                 throw refused(statement, "it runs SQL built at run time, which the guard cannot read on the server at "
                         + database.describeServer() + ", which the harness shares and did not create",
                         database.databaseName());
@@ -209,6 +206,41 @@ public final class SafetyGuard {
             return;
         }
         check(text, database, session, depth + 1);
+    }
+
+    private static final Pattern DYNAMIC = Pattern.compile(
+            "(?is)^\\s*(?:PREPARE\\s+\\S+\\s+FROM|EXECUTE\\s+IMMEDIATE)\\s+(.*?)(?:\\s+USING\\s+.*)?$");
+    private static final Pattern PLAIN_LITERAL = Pattern.compile("(?s)'[^'\\\\]*'|\"[^\"\\\\]*\"");
+    private static final Pattern LITERAL = Pattern.compile("(?s)'(?:[^'\\\\]|\\\\.|'')*'|\"(?:[^\"\\\\]|\\\\.|\"\")*\"");
+    private static final Pattern TOKEN = Pattern.compile("@@?[\\w.$]+|[A-Za-z_]\\w*|[(),]|\\s+");
+
+    /** The text a {@code PREPARE … FROM} or {@code EXECUTE IMMEDIATE} runs, as written; null when it cannot be told. */
+    private static String dynamicText(String statement) {
+        Matcher m = DYNAMIC.matcher(SqlText.trimTerminator(SqlText.stripLeadingComments(statement)));
+        return m.matches() ? m.group(1).strip() : null;
+    }
+
+    /** Whether an expression is only variables, literals and CONCAT/CONCAT_WS calls: evaluating it changes nothing. */
+    private static boolean evaluable(String expression) {
+        String rest = LITERAL.matcher(expression).replaceAll(" ");
+        if (rest.contains(";")) {
+            return false;
+        }
+        Matcher m = TOKEN.matcher(rest);
+        int at = 0;
+        while (m.find()) {
+            if (m.start() != at) {
+                return false; // a character none of the tokens allows
+            }
+            String token = m.group();
+            if (Character.isLetter(token.charAt(0)) || token.charAt(0) == '_') {
+                if (!token.equalsIgnoreCase("CONCAT") && !token.equalsIgnoreCase("CONCAT_WS")) {
+                    return false;
+                }
+            }
+            at = m.end();
+        }
+        return at == rest.length();
     }
 
     /** The SQL an expression gives on the session about to run it; null when it cannot be read. */

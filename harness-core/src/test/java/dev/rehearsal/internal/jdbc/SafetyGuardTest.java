@@ -144,5 +144,21 @@ class SafetyGuardTest {
         assertThatCode(() -> SafetyGuard.check("COPY orders TO STDOUT", postgres)).doesNotThrowAnyException();
         assertThatCode(() -> SafetyGuard.check("EXECUTE IMMEDIATE @k", on(Engine.MARIADB, ProviderKind.EMBEDDED)))
                 .as("an embedded server belongs to the harness").doesNotThrowAnyException();
+        assertThatCode(() -> SafetyGuard.check("ALTER TABLE settings DROP database", postgres))
+                .as("a column named database").doesNotThrowAnyException();
+        assertThatCode(() -> SafetyGuard.check("ALTER TABLE settings DROP `schema`", mariadb)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void dynamic_sql_the_server_would_rewrite_or_that_could_act_when_read_is_not_taken_on_trust() {
+        DatabaseInfo mariadb = on(Engine.MARIADB, ProviderKind.EXISTING);
+        // adjacent literals the server joins, an escape it drops: not one plain literal, so not read as words alone
+        assertThatThrownBy(() -> SafetyGuard.check("PREPARE s FROM 'DROP DATA' 'BASE victim'", mariadb))
+                .hasMessageContaining("it runs SQL built at run time");
+        assertThatThrownBy(() -> SafetyGuard.check("EXECUTE IMMEDIATE 'DROP DATABAS\\E victim'", mariadb))
+                .hasMessageContaining("it runs SQL built at run time");
+        // a function could act when evaluated: never evaluated, so refused on a shared server
+        assertThatThrownBy(() -> SafetyGuard.check("EXECUTE IMMEDIATE build_sql(@x)", mariadb))
+                .hasMessageContaining("it runs SQL built at run time");
     }
 }
