@@ -30,8 +30,17 @@ public enum FailureClass {
     CONNECTION_LOST,
 
     /**
-     * Anything else: missing privileges, a statement that cannot run in the current transaction context,
-     * an unsupported feature, an error raised by the script itself, or Flyway refusing to migrate.
+     * The session lacks a privilege the statement needs: a superuser's, another user's, or one on an object it does not
+     * own. On an existing server the harness rehearses as a user with least privilege by default, and the verdict names
+     * {@link RehearsalSettings#PRIVILEGES}, which rehearses as the configured admin instead.
+     *
+     * @since 0.1
+     */
+    PRIVILEGE,
+
+    /**
+     * Anything else: a statement that cannot run in the current transaction context, an unsupported feature, an error
+     * raised by the script itself, or Flyway refusing to migrate.
      */
     OTHER
 }

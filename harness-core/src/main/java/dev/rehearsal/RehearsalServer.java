@@ -72,6 +72,7 @@ public final class RehearsalServer implements AutoCloseable {
         // starting a server takes seconds: say so, so that the first seconds of a run are not silent
         boolean report = settings.flag(RehearsalSettings.REPORT_ENABLED, true) && spec.kind() != ProviderKind.EXISTING;
         settings.flag(RehearsalSettings.CACHE_ENABLED, true); // a malformed value fails before a server starts
+        settings.leastPrivilege(spec.kind());
         Servers.requireProvider(spec); // a missing module fails before the line that says the server is starting
         if (report) {
             System.out.println("rehearsal: starting " + starting(spec) + " ...");
@@ -85,6 +86,14 @@ public final class RehearsalServer implements AutoCloseable {
         // what earlier runs of this machine left when they ended without closing: one line, when there was any
         Servers.cleanLeftovers(server).filter(line -> settings.flag(RehearsalSettings.REPORT_ENABLED, true))
                 .ifPresent(System.out::println);
+        if (settings.leastPrivilege(spec.kind())) {
+            try {
+                server.useLeastPrivilege();
+            } catch (RuntimeException e) {
+                Servers.closeQuietly(server, e);
+                throw e;
+            }
+        }
         return new RehearsalServer(server, settings);
     }
 

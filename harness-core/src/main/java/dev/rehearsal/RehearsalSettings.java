@@ -73,6 +73,17 @@ public final class RehearsalSettings {
      */
     public static final String CACHE_ENABLED = "rehearsal.cache.enabled";
 
+    /**
+     * Which user rehearsals run as: {@code least} — a user the harness creates for the run, which may use only the
+     * rehearsal databases the run creates and cannot end other sessions, run programs on the server or reach other
+     * databases (dropped when the run ends) — or {@code admin}, the configured user itself, for migrations that need
+     * more (extensions only a superuser may create, a {@code DEFINER} naming another user, settings of the server).
+     * Default {@code least} on an existing server, {@code admin} on an embedded server or a container, which the run
+     * owns. A migration that fails for lack of a privilege fails with {@link FailureClass#PRIVILEGE}, and its verdict
+     * names this key.
+     */
+    public static final String PRIVILEGES = "rehearsal.privileges";
+
     private final Function<String, Optional<String>> lookup;
 
     private RehearsalSettings(Function<String, Optional<String>> lookup) {

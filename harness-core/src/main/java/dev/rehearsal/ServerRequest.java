@@ -26,12 +26,14 @@ public final class ServerRequest {
     private final Settings settings;
     private final ConnectionPolicy policy;
     private final Duration startupTimeout;
+    private final boolean leastPrivilege;
 
     private ServerRequest(ServerSpec spec, Settings settings) {
         this.spec = spec;
         this.settings = settings;
         this.policy = settings.connectionPolicy();
         this.startupTimeout = settings.startupTimeout();
+        this.leastPrivilege = settings.leastPrivilege(spec.kind());
     }
 
     /**
@@ -117,12 +119,12 @@ public final class ServerRequest {
     @Override
     public boolean equals(Object other) {
         return other instanceof ServerRequest that && spec.equals(that.spec) && policy.equals(that.policy)
-                && startupTimeout.equals(that.startupTimeout);
+                && startupTimeout.equals(that.startupTimeout) && leastPrivilege == that.leastPrivilege;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(spec, policy, startupTimeout);
+        return Objects.hash(spec, policy, startupTimeout, leastPrivilege);
     }
 
     /** Describes the request; a password never appears. */

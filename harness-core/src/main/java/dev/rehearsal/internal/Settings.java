@@ -44,7 +44,8 @@ public final class Settings {
         keys.addAll(List.of(RehearsalSettings.CONNECT_TIMEOUT, RehearsalSettings.SOCKET_TIMEOUT,
                 RehearsalSettings.STEP_TIMEOUT,
                 RehearsalSettings.LOCK_TIMEOUT, RehearsalSettings.STARTUP_TIMEOUT,
-                RehearsalSettings.KEEP_FAILED_DATABASES, RehearsalSettings.REPORT_ENABLED, RehearsalSettings.CACHE_ENABLED));
+                RehearsalSettings.KEEP_FAILED_DATABASES, RehearsalSettings.REPORT_ENABLED, RehearsalSettings.CACHE_ENABLED,
+                RehearsalSettings.PRIVILEGES));
         return keys;
     }
 
@@ -167,6 +168,28 @@ public final class Settings {
                 duration(RehearsalSettings.SOCKET_TIMEOUT, defaults.socketTimeout()),
                 duration(RehearsalSettings.LOCK_TIMEOUT, defaults.lockTimeout()),
                 duration(RehearsalSettings.STEP_TIMEOUT, defaults.stepTimeout()));
+    }
+
+    /**
+     * Whether rehearsals run as a user of the run's own with least privilege ({@link RehearsalSettings#PRIVILEGES}).
+     *
+     * @param provider what provides the server: the default is least privilege on an existing server only
+     * @throws RehearsalConfigurationException for a value other than {@code least} or {@code admin}
+     */
+    public boolean leastPrivilege(dev.rehearsal.ProviderKind provider) {
+        Optional<String> value = get(RehearsalSettings.PRIVILEGES).map(v -> v.toLowerCase(Locale.ROOT));
+        if (value.isEmpty()) {
+            return provider == dev.rehearsal.ProviderKind.EXISTING;
+        }
+        return switch (value.get()) {
+            case "least" -> true;
+            case "admin" -> false;
+            default -> throw new RehearsalConfigurationException(RehearsalSettings.PRIVILEGES + " = '"
+                    + get(RehearsalSettings.PRIVILEGES).orElse("") + "' is not a privilege level.\nTo fix this, set it to"
+                    + " least (a user of the run's own that may use only its rehearsal databases; the default on an"
+                    + " existing server) or admin (the configured user itself, e.g. for extensions only a superuser may"
+                    + " create).");
+        };
     }
 
     public Duration startupTimeout() {

@@ -33,6 +33,12 @@ final class MysqlFamilyDialect implements Dialect {
             167, 1048, 1062, 1138, 1169, 1216, 1242, 1263, 1264, 1265, 1292, 1365, 1366, 1406, 1452, 1467, 1526,
             1586, 1690, 1859, 3819, 4025);
     private static final Set<Integer> LOCK = Set.of(1205, 1213, 3024, 3572, 1969);
+    /**
+     * Access denied: to a database (1044), a table (1142), a column (1143), a routine (1370); a privilege such as SUPER
+     * or SET USER needed (1227); a routine created with binary logging on (1419); another user's session (1095);
+     * creating users (1211, 1410).
+     */
+    private static final Set<Integer> PRIVILEGE = Set.of(1044, 1095, 1142, 1143, 1211, 1227, 1370, 1410, 1419);
     private static final Set<Integer> CONNECTION = Set.of(1053, 1152, 1159, 1161, 1927, 2002, 2003, 2006, 2013, 2055);
 
     private static final Pattern CONSTRAINT = Pattern.compile("CONSTRAINT [`']([^`']+)[`']");
@@ -137,6 +143,9 @@ final class MysqlFamilyDialect implements Dialect {
         }
         if (LOCK.contains(vendorCode)) {
             return FailureClass.LOCK_TIMEOUT;
+        }
+        if (PRIVILEGE.contains(vendorCode)) {
+            return FailureClass.PRIVILEGE;
         }
         if (CONNECTION.contains(vendorCode) || sqlState.filter(s -> s.startsWith("08")).isPresent()) {
             return FailureClass.CONNECTION_LOST;

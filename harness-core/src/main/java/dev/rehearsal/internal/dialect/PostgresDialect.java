@@ -101,7 +101,7 @@ final class PostgresDialect implements Dialect {
         String cls = state.length() >= 2 ? state.substring(0, 2) : state;
         return switch (state) {
             case "42601", "42602", "42622" -> FailureClass.SYNTAX;
-            case "42501" -> FailureClass.OTHER;
+            case "42501" -> FailureClass.PRIVILEGE;
             case "55P03", "57014", "40P01", "40001" -> FailureClass.LOCK_TIMEOUT;
             case "57P01", "57P02", "57P03" -> FailureClass.CONNECTION_LOST;
             default -> switch (cls) {

@@ -339,7 +339,8 @@ public final class FlywaySteps {
      */
     private Failure withBlockers(Failure f) {
         List<String> blockers;
-        try (Connection connection = connect()) {
+        // as the admin: the run's own user, with least privilege, sees no other user's sessions
+        try (Connection connection = database.server().connectAsAdmin(database.name())) {
             blockers = Blockers.of(connection, engine());
         } catch (SQLException | RehearsalException e) {
             return f; // the verdict stands without them
@@ -350,6 +351,20 @@ public final class FlywaySteps {
         String held = "sessions holding locks in the database: " + String.join("; ", blockers);
         return new Failure(f.version(), f.script(), f.checksum(), f.statementIndex(), f.line(), f.statement(),
                 f.sqlState(), f.vendorCode(), f.message(), Optional.of(f.detail().map(d -> d + "; ").orElse("") + held),
+                f.constraint(), f.table(), f.column(), f.failureClass());
+    }
+
+    /** The failure of a step that lacked a privilege, saying which user it ran as and how to run it as the admin. */
+    private Failure withPrivileges(Failure f) {
+        String who = database.server().runUserName().map(user -> "the rehearsal ran as " + user + ", the run's own user"
+                + " with least privilege (" + dev.rehearsal.RehearsalSettings.PRIVILEGES + " = least" + (database.info()
+                        .provider() == dev.rehearsal.ProviderKind.EXISTING ? ", the default on an existing server" : "")
+                + "): it may use only the rehearsal's database; set " + dev.rehearsal.RehearsalSettings.PRIVILEGES
+                + "=admin to rehearse as " + database.server().adminUser() + ", if production runs this migration with"
+                + " that privilege").orElse("the rehearsal ran as " + database.server().adminUser() + ", the configured"
+                        + " admin user (" + dev.rehearsal.RehearsalSettings.PRIVILEGES + " = admin)");
+        return new Failure(f.version(), f.script(), f.checksum(), f.statementIndex(), f.line(), f.statement(),
+                f.sqlState(), f.vendorCode(), f.message(), Optional.of(f.detail().map(d -> d + "; ").orElse("") + who),
                 f.constraint(), f.table(), f.column(), f.failureClass());
     }
 
@@ -568,6 +583,8 @@ public final class FlywaySteps {
                 f = overtime(f, bound);
             } else if (f.failureClass() == dev.rehearsal.FailureClass.LOCK_TIMEOUT) {
                 f = withBlockers(f);
+            } else if (f.failureClass() == dev.rehearsal.FailureClass.PRIVILEGE) {
+                f = withPrivileges(f);
             } else if (endedAfterTimeout.isPresent()) {
                 f = afterSocketTimeout(f, endedAfterTimeout.get());
             }

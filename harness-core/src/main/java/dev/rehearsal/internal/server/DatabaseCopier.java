@@ -31,7 +31,9 @@ interface DatabaseCopier {
      * @param source a database the harness created, with no connection of the harness's open on it
      * @param target the new database's name; not yet on the server
      * @param bound how long to wait for sessions that hold the source, before failing with their names
+     * @param owner the clause that makes the run's user own the target where the copier creates it (PostgreSQL's
+     *     {@code OWNER "…"}); empty for the admin
      * @throws dev.rehearsal.RehearsalException if the copy fails; nothing of the target is left
      */
-    void copy(JdbcServer server, String source, String target, Duration bound);
+    void copy(JdbcServer server, String source, String target, Duration bound, String owner);
 }

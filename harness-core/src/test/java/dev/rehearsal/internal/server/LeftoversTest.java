@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A run killed with {@code kill -9} leaves a database on an existing server and an embedded PostgreSQL running with its
+ * A run killed with {@code kill -9} leaves a database on an existing server, the user it rehearsed as there, and an embedded PostgreSQL running with its
  * folder; a later run drops the one and stops and removes the other, says so in one line, and leaves a live run's
  * databases alone.
  */
@@ -37,6 +37,7 @@ class LeftoversTest {
                 shared.get(RehearsalSettings.password(Engine.POSTGRESQL))).redirectErrorStream(true).start();
         String token = null;
         String database = null;
+        String user = null;
         List<String> printed = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null && !line.equals("READY"); line = out.readLine()) {
@@ -45,6 +46,8 @@ class LeftoversTest {
                     token = line.substring(6);
                 } else if (line.startsWith("DATABASE ")) {
                     database = line.substring(9);
+                } else if (line.startsWith("USER ")) {
+                    user = line.substring(5);
                 }
             }
             assertThat(database).as("the run's output: " + printed).isNotNull();
@@ -56,12 +59,14 @@ class LeftoversTest {
         assertThat(folders).as("its embedded PostgreSQL's folder").isNotEmpty();
         assertThat(processesOf(folders)).as("its embedded PostgreSQL, still running").isNotEmpty();
         assertThat(TestDatabases.databaseExists(Engine.POSTGRESQL, database)).isTrue();
+        assertThat(roleExists(user)).as("the user it rehearsed as").isTrue();
 
         JdbcServer later = Servers.start(ServerSpec.select(Engine.POSTGRESQL, Optional.empty(), "test",
                 new Settings(key -> Optional.ofNullable(shared.get(key)))), ConnectionPolicy.DEFAULT, Duration.ofMinutes(1));
         RehearsalDatabase live = later.createDatabase("live");
         try {
             Optional<String> databases = Leftovers.cleanDatabases(later);
+            Optional<String> users = Leftovers.cleanUsers(later);
             Optional<String> servers = Leftovers.cleanFolders();
 
             assertThat(databases).hasValueSatisfying(line -> assertThat(line).startsWith("dropped 1 database(s) on")
@@ -69,13 +74,23 @@ class LeftoversTest {
             assertThat(servers).hasValueSatisfying(line -> assertThat(line)
                     .startsWith("stopped 1 embedded server process(es) and removed "));
             assertThat(TestDatabases.databaseExists(Engine.POSTGRESQL, database)).isFalse();
+            assertThat(users).hasValue("dropped 1 user(s) they rehearsed as");
+            assertThat(roleExists(user)).isFalse();
             assertThat(processesOf(folders)).isEmpty();
             assertThat(folders).allSatisfy(folder -> assertThat(folder).doesNotExist());
             assertThat(TestDatabases.databaseExists(Engine.POSTGRESQL, live.name())).as("a live run's").isTrue();
             assertThat(Leftovers.cleanDatabases(later)).as("nothing left the second time").isEmpty();
+            assertThat(Leftovers.cleanUsers(later)).as("no user left the second time").isEmpty();
         } finally {
             live.close();
             later.close();
+        }
+    }
+
+    private static boolean roleExists(String role) throws Exception {
+        try (java.sql.Connection c = TestDatabases.admin(Engine.POSTGRESQL); java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
+            return rs.next();
         }
     }
 
