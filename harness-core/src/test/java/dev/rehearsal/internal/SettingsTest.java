@@ -54,7 +54,8 @@ class SettingsTest {
                 .hasMessageStartingWith("rehearsal.postgres.url (a system property) is not a Rehearsal setting, so it"
                         + " would be ignored; the nearest key is rehearsal.postgresql.url.\nTo fix this, correct it to one"
                         + " of rehearsal.postgresql.url, rehearsal.postgresql.username,")
-                .hasMessageEndingWith("rehearsal.report.enabled, rehearsal.cache.enabled (docs/databases.md), or remove it.");
+                .hasMessageEndingWith("rehearsal.report.enabled, rehearsal.cache.enabled, rehearsal.privileges (docs/databases.md), or"
+                        + " remove it.");
         assertThatThrownBy(() -> Settings.refuseUnknownKeys(java.util.List.of("PATH", "REHEARSAL_TIMEOUT_CONECT"),
                 "an environment variable"))
                 .hasMessageStartingWith("REHEARSAL_TIMEOUT_CONECT (an environment variable) is not a Rehearsal setting,"
