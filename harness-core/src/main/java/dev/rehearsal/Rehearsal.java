@@ -138,6 +138,38 @@ public interface Rehearsal extends AutoCloseable {
     StepOutcome migrateTo(String version);
 
     /**
+     * Migrate up to and including the given version, losing the connection at a statement of that version's
+     * migration: the step's connections go through a fault point of the harness's own, which closes, resets or
+     * freezes them there (see {@link ConnectionFault}). The migrations before it run as usual.
+     *
+     * @param version a pending version whose migration is a SQL script; must not be {@code null}
+     * @param fault where and how the connection is lost; must not be {@code null}
+     * @return the outcome of the step: {@link FailureClass#CONNECTION_LOST} at that statement, its detail saying when
+     *     the fault struck, when the driver noticed and when the server ended the session; never {@code null}
+     * @throws RehearsalConfigurationException if no pending migration has that version, it is not a SQL script, or
+     *     it has fewer statements than the fault's
+     */
+    StepOutcome migrateTo(String version, ConnectionFault fault);
+
+    /**
+     * Rehearse the next migration losing its connection at each statement boundary in turn — before each statement,
+     * and after the last one before Flyway records it — each cut on a copy of this database as it is now (rows
+     * included), each followed by the recovery, and compared with an uncut run from the same copy: history at the
+     * version, same schema, same rows in every table. This database is left as it is.
+     * <pre>{@code
+     * CutPoints cuts = rehearsal.cutAtEachStatement("5", Recovery.REPAIR_AND_RERUN);
+     * assertThat(cuts.notConverging()).isEmpty();   // else: which k, what it left, why
+     * }</pre>
+     *
+     * @param version the next pending version, a SQL script; must not be {@code null}
+     * @param recovery what to run after each cut; must not be {@code null}
+     * @return one row per cut; never {@code null}
+     * @throws RehearsalConfigurationException if the version is not the next pending one or not a SQL script
+     * @throws RehearsalException if the migration fails without a cut, or this database cannot be copied exactly
+     */
+    CutPoints cutAtEachStatement(String version, Recovery recovery);
+
+    /**
      * Migrate to the next version: the first pending one, or the failed one if the history holds a failed row.
      *
      * @return the outcome of the step; never {@code null}

@@ -167,6 +167,10 @@ public final class DefaultRehearsal implements Rehearsal {
      * @return the copy; empty when a copy could not carry this database exactly (MySQL-family events or sequences)
      */
     public Optional<DefaultRehearsal> copy(String hint) {
+        return copy(hint, reporter);
+    }
+
+    private Optional<DefaultRehearsal> copy(String hint, Consumer<StepOutcome> reporter) {
         database.requireLive();
         database.dataSource().closeOpenConnections();
         if (database.server().cannotCopy(database).isPresent()) {
@@ -277,6 +281,179 @@ public final class DefaultRehearsal implements Rehearsal {
         database.requireLive();
         Objects.requireNonNull(version, "version");
         return reported(runner.migrateTo(version));
+    }
+
+    @Override
+    public StepOutcome migrateTo(String version, dev.rehearsal.ConnectionFault fault) {
+        database.requireLive();
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(fault, "fault");
+        StepOutcome outcome = runner.migrateTo(version, fault);
+        return reported(fault.delay().isZero() ? outcome : withServerSide(outcome));
+    }
+
+    /**
+     * After a fault that struck while a statement ran: whether the server finished that statement after the client was
+     * gone, told by the schema. A scratch database is migrated to the version before the step and given the statements
+     * that stayed; the database equals it (the statement did not finish, or changed no schema), or equals it with the
+     * statement too (it finished: it is added to what the step left), or neither (said so).
+     */
+    private StepOutcome withServerSide(StepOutcome outcome) {
+        Optional<dev.rehearsal.Failure> failure = outcome.failure()
+                .filter(f -> f.failureClass() == dev.rehearsal.FailureClass.CONNECTION_LOST && f.statementIndex().isPresent()
+                        && f.statement().isPresent());
+        if (failure.isEmpty() || outcome.leftBehind().isEmpty()) {
+            return outcome;
+        }
+        dev.rehearsal.Failure f = failure.get();
+        dev.rehearsal.LeftBehind left = outcome.leftBehind().get();
+        int k = f.statementIndex().getAsInt();
+        String said;
+        dev.rehearsal.LeftBehind now = left;
+        try (RehearsalDatabase scratch = database.server().createDatabase("fault_check")) {
+            DefaultRehearsal run = new DefaultRehearsal(scratch, runner.settings(), step -> { }, new State(), false);
+            if (outcome.versionBefore().isPresent() && run.migrateTo(outcome.versionBefore().get()).failed()) {
+                return outcome;
+            }
+            for (dev.rehearsal.ExecutedStatement stayed : left.stillApplied()) {
+                run.execute(stayed.sql());
+            }
+            Schema actual = schema();
+            if (SchemaDiff.between(run.schema(), actual).isEmpty()) {
+                said = "the server did not finish statement " + k + " after the connection was lost, or it changed no"
+                        + " schema (rows are not compared)";
+            } else {
+                run.execute(f.statement().get());
+                if (SchemaDiff.between(run.schema(), actual).isEmpty()) {
+                    said = "the server finished statement " + k + " after the connection was lost: it is in effect";
+                    List<dev.rehearsal.ExecutedStatement> executed = new ArrayList<>(left.executedBeforeFailure());
+                    List<dev.rehearsal.ExecutedStatement> stayed = new ArrayList<>(left.stillApplied());
+                    dev.rehearsal.ExecutedStatement finished = new dev.rehearsal.ExecutedStatement(k, f.statement().get());
+                    executed.add(finished);
+                    if (database.server().dialect().commitsImplicitly(f.statement().get())) {
+                        stayed = new ArrayList<>(executed); // it committed what ran before it, as it started
+                    } else {
+                        stayed.add(finished);
+                    }
+                    now = new dev.rehearsal.LeftBehind(left.version(), left.ranInTransaction(), executed, stayed,
+                            left.failedHistoryRow());
+                } else {
+                    said = "the schema after the fault is neither the statements before " + k + " nor those with " + k
+                            + " in effect";
+                }
+            }
+        } catch (RehearsalException e) {
+            said = "whether the server finished statement " + k + " could not be told: " + e.getMessage().lines()
+                    .findFirst().orElse("");
+        }
+        dev.rehearsal.Failure told = new dev.rehearsal.Failure(f.version(), f.script(), f.checksum(), f.statementIndex(),
+                f.line(), f.statement(), f.sqlState(), f.vendorCode(), f.message(),
+                Optional.of(f.detail().map(d -> d + "; ").orElse("") + said), f.constraint(), f.table(), f.column(),
+                f.failureClass());
+        return new StepOutcome(outcome.database(), outcome.step(), outcome.versionBefore(), outcome.versionAfter(),
+                outcome.applied(), Optional.of(told), Optional.of(now), outcome.data(), outcome.damage(),
+                outcome.duration(), outcome.findings());
+    }
+
+    @Override
+    public dev.rehearsal.CutPoints cutAtEachStatement(String version, dev.rehearsal.Recovery recovery) {
+        database.requireLive();
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(recovery, "recovery");
+        String call = "cutAtEachStatement(\"" + version + "\", " + recovery.name() + ")";
+        List<String> pending = pendingVersions();
+        org.flywaydb.core.api.MigrationVersion wanted = org.flywaydb.core.api.MigrationVersion.fromVersion(version);
+        if (pending.isEmpty() || !org.flywaydb.core.api.MigrationVersion.fromVersion(pending.get(0)).equals(wanted)) {
+            throw new RehearsalConfigurationException(call + ": V" + version + " is not the next pending migration (the"
+                    + " database is at " + currentVersion().orElse("<none>") + ", pending " + pending + "); each cut starts"
+                    + " from a copy of this database as it is now.\nTo fix this, migrate to the version just before it"
+                    + " first (and seed the rows it should meet).");
+        }
+        String target = pending.get(0);
+        List<String> statements = runner.statementsByVersion().getOrDefault(target, Optional.empty())
+                .orElseThrow(() -> new RehearsalConfigurationException(call + ": V" + target + " is not a SQL script the"
+                        + " harness reads, so it cannot tell its statement boundaries.\nTo fix this, rehearse cuts of a SQL"
+                        + " migration."));
+        Consumer<StepOutcome> quiet = outcome -> { };
+        Schema cleanSchema;
+        dev.rehearsal.snapshot.DataSnapshot cleanData;
+        try (DefaultRehearsal clean = copyForCuts(call, quiet)) {
+            StepOutcome uncut = clean.migrateTo(target);
+            if (uncut.failed()) {
+                throw new RehearsalException(call + ": V" + target + " fails without a cut, so no cut can converge with"
+                        + " it:\n" + uncut);
+            }
+            cleanSchema = clean.schema();
+            cleanData = clean.snapshotData();
+        }
+        List<dev.rehearsal.CutPoint> points = new ArrayList<>();
+        for (int k = 1; k <= statements.size() + 1; k++) {
+            boolean afterLast = k > statements.size();
+            dev.rehearsal.ConnectionFault fault = afterLast ? dev.rehearsal.ConnectionFault.close().afterLastStatement()
+                    : dev.rehearsal.ConnectionFault.close().atStatement(k);
+            String text = afterLast ? "(after the last statement, before the history row)" : statements.get(k - 1);
+            try (DefaultRehearsal cut = copyForCuts(call, quiet)) {
+                StepOutcome lost = cut.migrateTo(target, fault);
+                String left = lost.leftBehind().map(dev.rehearsal.LeftBehind::describe)
+                        .orElse(lost.succeeded() ? "nothing lost: the step succeeded" : "");
+                Optional<StepOutcome> recovered = Optional.empty();
+                Optional<String> divergence;
+                try {
+                    recovered = Optional.of(switch (recovery) {
+                        case RERUN -> cut.migrateTo(target);
+                        case REPAIR_AND_RERUN -> {
+                            cut.repair();
+                            yield cut.migrateTo(target);
+                        }
+                        case RESUME -> cut.resumeFailedMigration();
+                    });
+                    divergence = recovered.get().failed()
+                            ? Optional.of("the recovery failed: " + recovered.get().failure().map(f -> f.script().orElse("")
+                                    + " statement " + f.statementIndex().stream().mapToObj(String::valueOf).findFirst()
+                                    .orElse("-") + " (" + f.failureClass() + "): " + f.message().lines().findFirst()
+                                    .orElse("")).orElse(""))
+                            : divergence(cut, target, cleanSchema, cleanData);
+                } catch (RehearsalException e) {
+                    divergence = Optional.of("the recovery was refused: " + e.getMessage().lines().findFirst().orElse(""));
+                }
+                points.add(new dev.rehearsal.CutPoint(k, text, lost, left, recovered, divergence.isEmpty(), divergence));
+            }
+        }
+        return new dev.rehearsal.CutPoints(target, recovery, points);
+    }
+
+    /** A copy of this database for one cut (or the uncut run), its steps not printed. */
+    private DefaultRehearsal copyForCuts(String call, Consumer<StepOutcome> quiet) {
+        Optional<String> why = database.server().cannotCopy(database);
+        if (why.isPresent()) {
+            throw new RehearsalException(call + ": each cut starts from a copy of " + database.name() + ", and it cannot be"
+                    + " copied exactly: " + why.get());
+        }
+        return copy("cut", quiet).orElseThrow();
+    }
+
+    /** How a recovered database differs from the uncut run: its history, its schema, its rows. */
+    private static Optional<String> divergence(DefaultRehearsal recovered, String version, Schema cleanSchema,
+            dev.rehearsal.snapshot.DataSnapshot cleanData) {
+        Optional<String> at = recovered.currentVersion();
+        if (at.isEmpty() || !org.flywaydb.core.api.MigrationVersion.fromVersion(at.get())
+                .equals(org.flywaydb.core.api.MigrationVersion.fromVersion(version))) {
+            return Optional.of("the history is at " + at.orElse("<none>") + ", not " + version);
+        }
+        dev.rehearsal.schema.SchemaDiff diff = dev.rehearsal.schema.SchemaDiff.between(cleanSchema, recovered.schema());
+        if (!diff.isEmpty()) {
+            return Optional.of("the schema differs from the uncut run: " + diff.report().lines().findFirst().orElse(""));
+        }
+        dev.rehearsal.snapshot.DataSnapshot data = recovered.snapshotData();
+        for (dev.rehearsal.snapshot.DataSnapshot.TableRows table : cleanData.tables()) {
+            Optional<dev.rehearsal.snapshot.DataSnapshot.TableRows> now = data.table(table.name());
+            if (now.isEmpty() || !now.get().rows().equals(table.rows())) {
+                int here = now.map(t -> t.rows().size()).orElse(0);
+                return Optional.of("the rows of " + table.name() + " differ from the uncut run (" + (here == table.rows()
+                        .size() ? "as many rows, other values" : table.rows().size() + " there, " + here + " here") + ")");
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -51,6 +51,11 @@ final class ConfiguredFlyway {
         return build(recorder, target).load();
     }
 
+    /** A step whose connections come from a data source of its own (a fault point's). */
+    Flyway step(StatementRecorder recorder, String target, javax.sql.DataSource connections) {
+        return build(recorder, target).dataSource(connections).load();
+    }
+
     /**
      * A Flyway that records a version as applied without running anything: for a resume, whose statements the harness
      * ran itself. Repeatable migrations, which a target does not hold back, are kept out under a prefix no script has.

@@ -129,7 +129,11 @@ final class FailureTranslator {
         Optional<StatementRun> failing = run.get().failing();
         boolean inTransaction = failing.map(s -> !s.autoCommit)
                 .orElse(!statements.isEmpty() && !statements.get(statements.size() - 1).autoCommit);
-        boolean failingWasParsed = failure.failureClass() != FailureClass.SYNTAX;
+        // a statement the engine could not parse commits nothing; nor does one whose connection was lost, which may
+        // never have reached the server (a fault point that struck as it was sent): whether it ran is told apart
+        // from the schema, by the fault rehearsal
+        boolean failingWasParsed = failure.failureClass() != FailureClass.SYNTAX
+                && failure.failureClass() != FailureClass.CONNECTION_LOST;
         List<ExecutedStatement> executed = new ArrayList<>();
         List<ExecutedStatement> stillApplied = new ArrayList<>();
         // whether a statement after each one commits implicitly, from the end backwards: one pass, however long the

@@ -245,6 +245,34 @@ public final class FlywaySteps {
     }
 
     /**
+     * Migrate up to and including a version, the connections of the step going through a fault point that strikes in
+     * that version's migration.
+     */
+    public StepOutcome migrateTo(String version, dev.rehearsal.ConnectionFault fault) {
+        MigrationInfoService info = info();
+        MigrationVersion target = knownVersion(version, info);
+        Optional<String> current = HistoryTable.currentVersion(info);
+        if (current.isPresent() && MigrationVersion.fromVersion(current.get()).compareTo(target) >= 0) {
+            throw new RehearsalConfigurationException("migrateTo(\"" + version + "\", " + fault + "): the database is"
+                    + " already at version " + current.get() + ", so V" + target + " does not run.\nTo fix this, rehearse"
+                    + " the fault in a migration that is pending.");
+        }
+        MigrationInfo migration = Arrays.stream(info.all()).filter(i -> target.equals(i.getVersion())).findFirst()
+                .orElseThrow();
+        List<String> statements = statements(migration).orElseThrow(() -> new RehearsalConfigurationException(
+                "migrateTo(\"" + version + "\", " + fault + "): V" + target + " is not a SQL script the harness reads"
+                        + " (" + migration.getScript() + "), so it cannot tell its statements.\nTo fix this, rehearse the"
+                        + " fault in a SQL migration."));
+        StepFault point = StepFault.open(database, fault, target.getVersion(), statements.size());
+        try {
+            return run("migrate to version " + target + " with a fault: " + fault, target.getVersion(), Optional.of(info),
+                    point);
+        } finally {
+            point.close();
+        }
+    }
+
+    /**
      * Migrate up to and including a version the caller read from the locations just before (the sweep's steps): the
      * version is not looked up again, which would resolve and checksum every script once more.
      */
@@ -351,6 +379,12 @@ public final class FlywaySteps {
         String held = "sessions holding locks in the database: " + String.join("; ", blockers);
         return new Failure(f.version(), f.script(), f.checksum(), f.statementIndex(), f.line(), f.statement(),
                 f.sqlState(), f.vendorCode(), f.message(), Optional.of(f.detail().map(d -> d + "; ").orElse("") + held),
+                f.constraint(), f.table(), f.column(), f.failureClass());
+    }
+
+    private static Failure withDetail(Failure f, String more) {
+        return new Failure(f.version(), f.script(), f.checksum(), f.statementIndex(), f.line(), f.statement(),
+                f.sqlState(), f.vendorCode(), f.message(), Optional.of(f.detail().map(d -> d + "; ").orElse("") + more),
                 f.constraint(), f.table(), f.column(), f.failureClass());
     }
 
@@ -491,8 +525,15 @@ public final class FlywaySteps {
      *     reads and checksums every script)
      */
     private StepOutcome run(String step, String target, Optional<MigrationInfoService> known) {
+        return run(step, target, known, null);
+    }
+
+    private StepOutcome run(String step, String target, Optional<MigrationInfoService> known, StepFault fault) {
         StatementRecorder recorder = new StatementRecorder(database.info());
-        Flyway migrating = flyway.step(recorder, target);
+        if (fault != null) {
+            recorder.listen(fault);
+        }
+        Flyway migrating = fault == null ? flyway.step(recorder, target) : flyway.step(recorder, target, fault.connections());
         // what Flyway says before the step, asked only when needed: it resolves and checksums every script again
         MigrationInfoService[] asked = {known.orElse(null)};
         Supplier<MigrationInfoService> beforeInfo = () -> asked[0] != null ? asked[0] : (asked[0] = flyway.info(migrating));
@@ -521,6 +562,9 @@ public final class FlywaySteps {
                 if (!ended[0]) { // never a statement of the harness's own after the step
                     overtime.set(true);
                     database.server().cancelStatements(database.name(), database.dataSource().sessions());
+                    if (fault != null) {
+                        database.server().cancelStatements(database.name(), fault.connections().sessions());
+                    }
                 }
             }
         });
@@ -534,7 +578,10 @@ public final class FlywaySteps {
                 ended[0] = true;
             }
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        long stepEnd = System.nanoTime();
+        Duration took = Duration.ofNanos(stepEnd - start);
+        // a fault point is closed first (a frozen connection ends there) and the server's sessions of the step waited for
+        String faultSaid = fault == null ? null : fault.end(database, stepEnd, database.server().policy().socketTimeout());
         // a statement the driver stopped waiting for may go on running on the server: its session, the harness's own,
         // is ended first, so that nothing the harness reads next waits for it
         Optional<Optional<List<Long>>> endedAfterTimeout = thrown != null && timedOut(thrown)
@@ -587,6 +634,9 @@ public final class FlywaySteps {
                 f = withPrivileges(f);
             } else if (endedAfterTimeout.isPresent()) {
                 f = afterSocketTimeout(f, endedAfterTimeout.get());
+            }
+            if (faultSaid != null) {
+                f = withDetail(f, faultSaid);
             }
             failure = Optional.of(f);
             leftBehind = Optional.of(translator.leftBehind(f, recorder, after));

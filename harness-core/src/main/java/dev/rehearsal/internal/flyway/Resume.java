@@ -47,6 +47,16 @@ final class Resume {
         Optional<MigrationInfo> failedRow = Arrays.stream(info.all())
                 .filter(i -> i.getVersion() != null && i.getState().isFailed())
                 .reduce((a, b) -> b);
+        // a connection lost part-way leaves no failed row (Flyway's write of it needed the lost connection): the
+        // rehearsal's own step says which script failed and which of its statements stayed
+        Optional<StepOutcome> lost = lastStep.filter(s -> s.failure().filter(f -> f.failureClass()
+                == dev.rehearsal.FailureClass.CONNECTION_LOST).isPresent())
+                .filter(s -> s.leftBehind().filter(l -> !l.failedHistoryRow() && l.isPartial()).isPresent());
+        if (failedRow.isEmpty() && lost.isPresent()) {
+            String lostScript = lost.get().failure().flatMap(Failure::script).orElse("");
+            failedRow = Arrays.stream(info.pending()).filter(i -> i.getVersion() != null && lostScript.equals(i.getScript()))
+                    .findFirst();
+        }
         if (failedRow.isEmpty() && steps.dialect().transactionalDdl()) {
             throw new RehearsalException("resumeFailedMigration(): on " + steps.engine().displayName() + " a failed script"
                     + " that ran in a transaction is rolled back as a whole, so nothing of it is in effect and there is"
@@ -58,7 +68,7 @@ final class Resume {
         String script = failed.getScript();
         String version = failed.getVersion().getVersion();
         StepOutcome failure = lastStep.filter(s -> s.failure().flatMap(Failure::script).equals(Optional.of(script)))
-                .filter(s -> s.failure().get().isStatementFailure())
+                .filter(s -> s.failure().get().isStatementFailure() || lost.isPresent())
                 .orElseThrow(() -> new RehearsalException("resumeFailedMigration(): this rehearsal did not see how " + script
                         + " failed, so it cannot tell which of its statements are in effect.\nTo fix this, resume right"
                         + " after the migrate step that failed."));

@@ -79,6 +79,20 @@ final class StatementRecorder implements Callback {
 
     private final DatabaseInfo database;
     private final List<MigrationRun> runs = new ArrayList<>();
+    private volatile Listener listener;
+
+    /** Told where the step is, as it gets there: a fault point strikes at a statement. Never throws. */
+    interface Listener {
+        /** A statement of a migration is about to be sent. */
+        void beforeStatement(String version, int statement);
+
+        /** A migration's last statement ran; Flyway records it next. */
+        void afterMigration(String version);
+    }
+
+    void listen(Listener listener) {
+        this.listener = listener;
+    }
 
     StatementRecorder(DatabaseInfo database) {
         this.database = database;
@@ -130,6 +144,18 @@ final class StatementRecorder implements Callback {
             record(event, context);
         } catch (RuntimeException ignored) {
             // recording is best effort: a gap in the record must never change how the migration runs
+        }
+        Listener told = listener;
+        if (told != null) {
+            try {
+                if (event == Event.BEFORE_EACH_MIGRATE_STATEMENT) {
+                    last().ifPresent(run -> told.beforeStatement(run.version, run.statements.size()));
+                } else if (event == Event.AFTER_EACH_MIGRATE) {
+                    last().ifPresent(run -> told.afterMigration(run.version));
+                }
+            } catch (RuntimeException ignored) {
+                // a listener never changes how the migration runs
+            }
         }
     }
 

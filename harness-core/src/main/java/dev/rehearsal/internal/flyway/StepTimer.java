@@ -21,6 +21,17 @@ final class StepTimer {
     private StepTimer() {
     }
 
+    /** Run a task once after a delay, unless the returned future is cancelled first. */
+    static ScheduledFuture<?> once(Duration after, Runnable task) {
+        return TIMER.schedule(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                // nothing to retry
+            }
+        }, after.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     /** Run a task after a delay and then at a period, until the returned future is cancelled. */
     static ScheduledFuture<?> every(Duration after, Duration period, Runnable task) {
         return TIMER.scheduleAtFixedRate(() -> {

@@ -99,6 +99,15 @@ public final class TrackingDataSource implements DataSource {
     }
 
     /**
+     * Return an unpooled data source with the same settings whose connections go to another address (a fault point's
+     * relay); they are closed together with this one's, and their sessions recorded apart, in its own
+     * {@link #sessions()}.
+     */
+    public TrackingDataSource through(JdbcUrl other) {
+        return new TrackingDataSource(other, properties, open, ConcurrentHashMap.newKeySet(), retired, false);
+    }
+
+    /**
      * The session settings every connection starts with (PostgreSQL {@code options}, MySQL-family
      * {@code sessionVariables}), from the URL and the properties: e.g. {@code foreign_key_checks=0}.
      */

