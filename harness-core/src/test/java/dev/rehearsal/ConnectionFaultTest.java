@@ -38,8 +38,10 @@ class ConnectionFaultTest {
             assertThat(rehearsal.migrateTo("1").succeeded()).isTrue();
             StepOutcome cut = rehearsal.migrateTo("2", ConnectionFault.reset().atStatement(3));
 
+            System.out.println(cut.verdict());
             Failure failure = cut.failure().orElseThrow();
             assertThat(failure.failureClass()).isEqualTo(FailureClass.CONNECTION_LOST);
+            assertThat(failure.sqlState()).hasValueSatisfying(state -> assertThat(state).startsWith("08"));
             assertThat(failure.statementIndex()).hasValue(3);
             assertThat(failure.line()).hasValue(4);
             assertThat(failure.script()).hasValue("V2__ten_statements.sql");

@@ -8,6 +8,9 @@ import dev.rehearsal.internal.jdbc.ConnectionPolicy;
 import dev.rehearsal.internal.jdbc.JdbcUrl;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.JdbcDatabaseContainer;
@@ -53,6 +56,8 @@ final class Containers {
             case MARIADB -> new ConnectorJMariaDbContainer(name).withUsername("root").withPassword(password);
         };
         container.withStartupTimeout(startupTimeout);
+        // the run's token, so that a later run can tell a killed run's containers from a live one's (Runs)
+        container.withLabel(RUN_LABEL, Runs.TOKEN);
         try {
             container.start();
         } catch (RuntimeException e) {
@@ -71,6 +76,46 @@ final class Containers {
             throw new DatabaseUnavailableException("The " + engine.displayName() + " container of image '" + image
                     + "' started but refused a connection: " + e.getMessage(), e);
         }
+    }
+
+    /** The label every container the harness starts carries: the token of the run that started it. */
+    static final String RUN_LABEL = "dev.rehearsal.run";
+
+    /**
+     * Remove the containers of runs of this machine known to have ended ({@link Runs}): a JVM killed with
+     * {@code kill -9} stops none, and where Testcontainers' reaper (Ryuk) is off they stay. A live run's containers,
+     * another machine's, and containers without the label are never touched.
+     *
+     * @return the line that says what was removed (or could not be, with the command that does it), if anything
+     */
+    static Optional<String> cleanEnded() {
+        List<String> removed = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        try {
+            com.github.dockerjava.api.DockerClient client = DockerClientFactory.instance().client();
+            for (com.github.dockerjava.api.model.Container container : client.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(List.of(RUN_LABEL)).exec()) {
+                String token = container.getLabels() == null ? null : container.getLabels().get(RUN_LABEL);
+                if (token == null || !Runs.ended(token)) {
+                    continue;
+                }
+                String id = container.getId().substring(0, Math.min(12, container.getId().length()));
+                try {
+                    client.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+                    removed.add(id + " (" + container.getImage() + ")");
+                } catch (RuntimeException e) {
+                    failed.add(id + " (" + e.getMessage() + "; remove it with: docker rm -f " + id + ")");
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty(); // no Docker to ask: nothing of the kind to clean
+        }
+        if (removed.isEmpty() && failed.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of((removed.isEmpty() ? "" : "removed " + removed.size() + " container(s) (" + String.join(", ",
+                removed) + ")") + (failed.isEmpty() ? "" : (removed.isEmpty() ? "" : "; ") + "could not remove "
+                + String.join(", ", failed)));
     }
 
     private static boolean dockerAvailable() {

@@ -19,13 +19,15 @@ import java.util.stream.Stream;
 
 /**
  * What earlier runs of this machine left behind when they ended without closing ({@code kill -9}, a crashed JVM): their
- * rehearsal databases on an existing server, their embedded servers' processes and folders. Only what a run that is
+ * rehearsal databases and the users they rehearsed as on an existing server, their embedded servers' processes and
+ * folders, their containers. Only what a run that is
  * known to have ended made ({@link Runs}); never a live parallel run's, never another machine's, never anything the
  * harness did not name. Cleaned when a later run starts, and said in one line.
  */
 final class Leftovers {
 
     private static final AtomicBoolean FOLDERS_CLEANED = new AtomicBoolean();
+    private static final AtomicBoolean CONTAINERS_CLEANED = new AtomicBoolean();
 
     private Leftovers() {
     }
@@ -44,6 +46,9 @@ final class Leftovers {
         if (server.provider() == ProviderKind.EXISTING) {
             cleanDatabases(server).ifPresent(said::add);
             cleanUsers(server).ifPresent(said::add);
+        }
+        if (server.provider() == ProviderKind.CONTAINER && CONTAINERS_CLEANED.compareAndSet(false, true)) {
+            Containers.cleanEnded().ifPresent(said::add);
         }
         return said.isEmpty() ? Optional.empty()
                 : Optional.of("rehearsal: cleaned up after earlier runs that ended without closing: " + String.join("; ", said));
