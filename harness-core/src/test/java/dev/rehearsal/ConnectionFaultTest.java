@@ -1,5 +1,6 @@
 package dev.rehearsal;
 
+import static dev.rehearsal.assertions.RehearsalAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -140,16 +141,21 @@ class ConnectionFaultTest {
                         IntStream.rangeClosed(2, 11).boxed().toList());
                 assertThat(rerun.notConverging()).allSatisfy(p -> assertThat(p.divergence().orElseThrow())
                         .startsWith("the recovery failed: V2__ten_statements.sql statement 1 (SCHEMA_DEPENDENT)"));
+                assertThat(rerun).convergesExceptAt(2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+                assertThatThrownBy(() -> assertThat(rerun).allConverge()).isInstanceOf(AssertionError.class)
+                        .hasMessageContaining("Expecting V2 to converge after a cut at every boundary (recovery: rerun),"
+                                + " but it does not after a cut at 2, 3, 4, 5, 6, 7, 8, 9, 10, 11:")
+                        .hasMessageContaining("V2 cut at each of 11 boundaries, recovery: rerun; 1 of 11 converge");
                 assertThat(rerun.points().get(4).left()).startsWith("partially applied: statements 1-4 stay applied");
 
                 CutPoints resumed = rehearsal.cutAtEachStatement("2", Recovery.RESUME);
                 System.out.println(resumed);
                 // resuming from the statement the connection was lost at converges wherever something stayed
-                assertThat(resumed.notConverging()).extracting(CutPoint::statement).containsExactly(1);
+                assertThat(resumed).convergesExceptAt(1);
                 assertThat(resumed.points().get(0).divergence().orElseThrow()).startsWith("the recovery was refused");
             } else {
                 // one transaction: every cut rolls back whole, and a rerun converges with the uncut run, rows included
-                assertThat(rerun.allConverge()).as(rerun.toString()).isTrue();
+                assertThat(rerun).allConverge();
                 assertThat(rerun.points()).allSatisfy(p -> assertThat(p.left()).startsWith(p.statement() == 1
                         ? "no statement of this step completed" : "nothing of the failed script is in effect"));
             }

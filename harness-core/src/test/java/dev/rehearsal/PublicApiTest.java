@@ -66,6 +66,8 @@ class PublicApiTest {
                 "dev.rehearsal.Damage", "dev.rehearsal.DamageKind", "dev.rehearsal.HeldLock", "dev.rehearsal.LockSpec",
                 "dev.rehearsal.WriteLoad", "dev.rehearsal.WriteWaits", "dev.rehearsal.RunningWrites",
                 "dev.rehearsal.Finding", "dev.rehearsal.FindingKind",
+                "dev.rehearsal.ConnectionFault", "dev.rehearsal.CutPoint", "dev.rehearsal.CutPoints",
+                "dev.rehearsal.Recovery", "dev.rehearsal.FaultReport", "dev.rehearsal.assertions.CutPointsAssert",
                 "dev.rehearsal.assertions.WriteWaitsAssert",
                 "dev.rehearsal.MigrationStatus", "dev.rehearsal.assertions.RehearsalAssert", "dev.rehearsal.schema.SchemaDiff",
                 "dev.rehearsal.StepOutcome", "dev.rehearsal.UnsafeOperationException",

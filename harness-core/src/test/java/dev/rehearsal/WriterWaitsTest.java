@@ -55,12 +55,18 @@ class WriterWaitsTest {
             // held for most of the build, and not a write refused: they waited, then went through
             assertThat(blocking).blocksWritersAtLeast(blockingStep[0].duration().dividedBy(2)).refusedNoWrite();
             assertThat(blocking.longestByTable()).containsOnlyKeys("items");
+            // the time the build held the lock the writes waited for, as they saw it: most of the step, not more
+            assertThat(blocking.blockedByTable()).containsOnlyKeys("items");
+            assertThat(blocking.blockedByTable().get("items")).isBetween(blockingStep[0].duration().dividedBy(2),
+                    blockingStep[0].duration().plusMillis(500));
             // beside an online build no write waits for a good part of it (a quarter of a second at least: a busy
             // machine's pauses are not the build's)
             Duration half = onlineStep[0].duration().dividedBy(2);
             assertThat(online).blocksWritersAtMost(half.compareTo(Duration.ofMillis(250)) > 0 ? half : Duration.ofMillis(250))
                     .refusedNoWrite();
             assertThat(online.longest()).isLessThan(blocking.longest());
+            assertThat(online.blockedByTable().getOrDefault("items", Duration.ZERO))
+                    .isLessThan(blocking.blockedByTable().get("items"));
         }
         assertThat(threads()).as("no thread of the load outlives it").isSubsetOf(before);
     }

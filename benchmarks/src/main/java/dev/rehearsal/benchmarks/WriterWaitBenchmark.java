@@ -9,6 +9,7 @@ import dev.rehearsal.StepOutcome;
 import dev.rehearsal.WriteLoad;
 import dev.rehearsal.WriteWaits;
 import dev.rehearsal.RunningWrites;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,15 +70,17 @@ public final class WriterWaitBenchmark {
                 }
             }
             System.out.printf(Locale.ROOT, "  %s%n", described);
-            System.out.printf(Locale.ROOT, "    %-26s %9s %8s %12s %9s %9s%n", "form", "step", "writes", "longest wait",
-                    "p99", "median");
+            System.out.printf(Locale.ROOT, "    %-26s %9s %8s %12s %9s %9s %9s%n", "form", "step", "writes",
+                    "longest wait", "p99", "median", "held up");
             for (String[] form : FORMS) {
                 List<WriteWaits> w = waits.get(form[1]);
-                System.out.printf(Locale.ROOT, "    %-26s %7.2f s %8d %9d ms %6d ms %6d ms%n", form[1],
+                System.out.printf(Locale.ROOT, "    %-26s %7.2f s %8d %9d ms %6d ms %6d ms %6d ms%n", form[1],
                         BenchmarkRun.median(steps.get(form[1])), Math.round(median(w, x -> (double) x.writes())),
                         Math.round(median(w, x -> (double) x.longest().toMillis())),
                         Math.round(median(w, x -> (double) x.p99().toMillis())),
-                        Math.round(median(w, x -> (double) x.median().toMillis())));
+                        Math.round(median(w, x -> (double) x.median().toMillis())),
+                        Math.round(median(w, x -> (double) x.blockedByTable().getOrDefault("items", Duration.ZERO)
+                                .toMillis())));
             }
         }
     }

@@ -53,4 +53,15 @@ public final class RehearsalAssertions {
     public static WriteWaitsAssert assertThat(dev.rehearsal.WriteWaits actual) {
         return new WriteWaitsAssert(actual);
     }
+
+    /**
+     * Start assertions on a migration cut at each statement boundary.
+     *
+     * @param actual the table of {@link dev.rehearsal.Rehearsal#cutAtEachStatement}; may be {@code null}, which fails
+     *     every assertion
+     * @return the assertion object
+     */
+    public static CutPointsAssert assertThat(dev.rehearsal.CutPoints actual) {
+        return new CutPointsAssert(actual);
+    }
 }

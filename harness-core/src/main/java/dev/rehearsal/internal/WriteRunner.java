@@ -47,7 +47,7 @@ final class WriteRunner implements RunningWrites {
     /** The statement each worker runs now, to cancel it when the load stops past its bound. */
     private final List<PreparedStatement> running = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private record Done(String table, long waitedNanos, boolean failed) {
+    private record Done(String table, long dueNanos, long waitedNanos, boolean failed) {
     }
 
     private final WriteLoad load;
@@ -55,6 +55,8 @@ final class WriteRunner implements RunningWrites {
     private final LinkedBlockingQueue<Due> queue = new LinkedBlockingQueue<>();
     private final ConcurrentLinkedQueue<Done> done = new ConcurrentLinkedQueue<>();
     private final AtomicInteger issued = new AtomicInteger();
+    /** When the load started: the timeline counts from here. */
+    private final long startNanos = System.nanoTime();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final ScheduledExecutorService timer;
     private final List<Thread> workers = new ArrayList<>();
@@ -174,7 +176,7 @@ final class WriteRunner implements RunningWrites {
             } catch (SQLException e) {
                 failed = true; // refused: a lock timeout, a row the migration changed, a closed connection at stop
             }
-            done.add(new Done(due.target().table(), System.nanoTime() - due.nanos(), failed));
+            done.add(new Done(due.target().table(), due.nanos(), System.nanoTime() - due.nanos(), failed));
         }
     }
 
@@ -208,7 +210,7 @@ final class WriteRunner implements RunningWrites {
         connections.forEach(WriteRunner::closeQuietly);
         // writes still queued never ran: refused, having waited until the stop
         for (Due due = queue.poll(); due != null; due = queue.poll()) {
-            done.add(new Done(due.target().table(), stoppedAt - due.nanos(), true));
+            done.add(new Done(due.target().table(), due.nanos(), stoppedAt - due.nanos(), true));
         }
         report = report();
         return report;
@@ -231,7 +233,48 @@ final class WriteRunner implements RunningWrites {
         }
         int failed = (int) all.stream().filter(Done::failed).count();
         return new WriteWaits(load, issued.get(), failed, Duration.ofNanos(percentile(waits, 1.0)),
-                Duration.ofNanos(percentile(waits, 0.99)), Duration.ofNanos(percentile(waits, 0.5)), byTable);
+                Duration.ofNanos(percentile(waits, 0.99)), Duration.ofNanos(percentile(waits, 0.5)), byTable,
+                blockedByTable(all), all.stream().sorted((a, b) -> Long.compare(a.dueNanos(), b.dueNanos()))
+                        .map(d -> new WriteWaits.Write(d.table(), Duration.ofNanos(Math.max(0, d.dueNanos() - startNanos)),
+                                Duration.ofNanos(d.waitedNanos()), d.failed()))
+                        .toList());
+    }
+
+    /** A write that waited longer than this was held up, not merely slow. */
+    static final long BLOCKED_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    /**
+     * How long the writes on each table were held up, as they saw it: the union of the spans from when each write
+     * that waited over {@link #BLOCKED_NANOS} was due to when it was answered. One lock held for a second shows as about
+     * a second, however many writes queued behind it; two holds apart add up.
+     */
+    static Map<String, Duration> blockedByTable(List<Done> all) {
+        Map<String, List<long[]>> spans = new HashMap<>();
+        for (Done d : all) {
+            if (d.waitedNanos() > BLOCKED_NANOS) {
+                spans.computeIfAbsent(d.table(), t -> new ArrayList<>())
+                        .add(new long[] {d.dueNanos(), d.dueNanos() + d.waitedNanos()});
+            }
+        }
+        Map<String, Duration> blocked = new HashMap<>();
+        spans.forEach((table, list) -> {
+            list.sort((a, b) -> Long.compare(a[0], b[0]));
+            long total = 0;
+            long start = list.get(0)[0];
+            long end = list.get(0)[1];
+            for (long[] span : list) {
+                if (span[0] > end) {
+                    total += end - start;
+                    start = span[0];
+                    end = span[1];
+                } else {
+                    end = Math.max(end, span[1]);
+                }
+            }
+            total += end - start;
+            blocked.put(table, Duration.ofNanos(total));
+        });
+        return blocked;
     }
 
     private static long percentile(long[] sorted, double p) {
