@@ -6,8 +6,6 @@ import dev.rehearsal.support.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,11 +22,9 @@ class FaultReportTest {
     @ParameterizedTest
     @MethodSource(TestDatabases.ENGINES)
     void the_page_shows_every_write_and_every_cut(Engine engine) throws Exception {
-        Map<String, String> settings = new HashMap<>(TestDatabases.asExistingServer(engine));
-        settings.put(RehearsalSettings.REPORT_ENABLED, "false");
-        try (RehearsalServer server = ServerRequest.of(engine, RehearsalSettings.of(settings)).start();
-                Rehearsal rehearsal = server.open(Migrations.at("classpath:db/faults/"
-                        + (engine.isMysqlFamily() ? "mysql" : "postgresql")), "report")) {
+        try (RehearsalServer server = ServerRequest.of(engine, RehearsalSettings.of(TestDatabases.quietExistingServer(engine)))
+                .start();
+                Rehearsal rehearsal = server.open(Migrations.at("classpath:db/faults/common"), "report")) {
             rehearsal.migrateTo("1");
             WriteWaits waits;
             try (RunningWrites writes = rehearsal.startWrites(WriteLoad.on("orders").perSecond(50).connections(2))) {

@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -135,9 +134,7 @@ class LeastPrivilegeTest {
     }
 
     private static Map<String, String> settings(Engine engine) {
-        Map<String, String> settings = new HashMap<>(TestDatabases.asExistingServer(engine));
-        settings.put(RehearsalSettings.REPORT_ENABLED, "false");
-        return settings;
+        return TestDatabases.quietExistingServer(engine);
     }
 
     private static String runUser(String description) {

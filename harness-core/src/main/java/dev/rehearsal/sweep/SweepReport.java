@@ -392,18 +392,7 @@ public final class SweepReport {
     }
 
     private static String esc(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : requireNonNull(text).toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return dev.rehearsal.internal.report.Html.esc(text);
     }
 
     private static final String CSS = """

@@ -79,6 +79,16 @@ public final class TestDatabases {
                 RehearsalSettings.password(engine), server.adminPassword());
     }
 
+    /**
+     * The same, as a map of one's own to add settings to, with the verdicts not printed: what a test that starts a
+     * {@link dev.rehearsal.RehearsalServer} on the shared server begins with.
+     */
+    public static Map<String, String> quietExistingServer(Engine engine) {
+        Map<String, String> settings = new java.util.HashMap<>(asExistingServer(engine));
+        settings.put(RehearsalSettings.REPORT_ENABLED, "false");
+        return settings;
+    }
+
     /** Whether a database is on this JVM's shared server of an engine: how tests see what the harness dropped. */
     public static boolean databaseExists(Engine engine, String name) {
         String sql = engine == Engine.POSTGRESQL
