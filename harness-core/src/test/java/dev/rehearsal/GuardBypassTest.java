@@ -7,7 +7,6 @@ import dev.rehearsal.support.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,7 +51,7 @@ class GuardBypassTest {
         try (Connection session = TestDatabases.admin(engine); Statement st = session.createStatement()) {
             st.execute("CREATE DATABASE " + victim);
             try {
-                long sessionId = id(st, engine);
+                long sessionId = TestDatabases.sessionId(st, engine);
                 Path scripts = Files.createDirectories(folder.resolve("migrations"));
                 Files.writeString(scripts.resolve("V1__bypass.sql"), script.replace("{victim}", victim)
                         .replace("{session}", Long.toString(sessionId)).replace("{file}", file.toString()));
@@ -62,28 +61,12 @@ class GuardBypassTest {
                     assertThatThrownBy(rehearsal::migrateToLatest).isInstanceOf(UnsafeOperationException.class)
                             .hasMessageStartingWith("Refused to run '");
                 }
-                assertThat(exists(st, engine, victim)).as("the database it aimed at").isTrue();
-                assertThat(id(st, engine)).as("the session it aimed at still answers").isEqualTo(sessionId);
+                assertThat(TestDatabases.databaseExists(engine, victim)).as("the database it aimed at").isTrue();
+                assertThat(TestDatabases.sessionId(st, engine)).as("the session it aimed at still answers").isEqualTo(sessionId);
                 assertThat(file).as("the program it would have run").doesNotExist();
             } finally {
                 st.execute("DROP DATABASE " + victim);
             }
-        }
-    }
-
-    private static long id(Statement st, Engine engine) throws Exception {
-        try (ResultSet rs = st.executeQuery(engine == Engine.POSTGRESQL ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static boolean exists(Statement st, Engine engine, String name) throws Exception {
-        try (ResultSet rs = st.executeQuery(engine == Engine.POSTGRESQL
-                ? "SELECT COUNT(*) FROM pg_database WHERE datname = '" + name + "'"
-                : "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '" + name + "'")) {
-            rs.next();
-            return rs.getLong(1) == 1;
         }
     }
 }

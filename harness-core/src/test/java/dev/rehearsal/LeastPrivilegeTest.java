@@ -39,7 +39,7 @@ class LeastPrivilegeTest {
         try (Connection session = TestDatabases.admin(engine); Statement st = session.createStatement()) {
             st.execute("CREATE DATABASE " + victim);
             try {
-                long sessionId = sessionId(st, engine);
+                long sessionId = TestDatabases.sessionId(st, engine);
                 List<String> attempts = engine == Engine.POSTGRESQL ? List.of(
                         "DROP DATABASE " + victim,
                         "SELECT pg_terminate_backend(" + sessionId + ")",
@@ -83,8 +83,8 @@ class LeastPrivilegeTest {
                     assertThat(refused).allMatch(line -> engine == Engine.POSTGRESQL ? line.contains("-> 42501")
                             : line.matches(".* -> \\w+/(1044|1045|1095|1142|1227|1370)"));
                 }
-                assertThat(exists(st, engine, victim)).as("the database it aimed at").isTrue();
-                assertThat(sessionId(st, engine)).as("the session it aimed at still answers").isEqualTo(sessionId);
+                assertThat(TestDatabases.databaseExists(engine, victim)).as("the database it aimed at").isTrue();
+                assertThat(TestDatabases.sessionId(st, engine)).as("the session it aimed at still answers").isEqualTo(sessionId);
                 assertThat(file).as("the program or file it would have written").doesNotExist();
                 assertThat(userExists(st, engine, runUser)).as("the run's user, after the server is closed").isFalse();
             } finally {
@@ -148,21 +148,6 @@ class LeastPrivilegeTest {
                 : "SELECT SUBSTRING_INDEX(CURRENT_USER(), '@', 1)")) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    private static long sessionId(Statement st, Engine engine) throws SQLException {
-        try (ResultSet rs = st.executeQuery(engine == Engine.POSTGRESQL ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static boolean exists(Statement st, Engine engine, String database) throws SQLException {
-        try (ResultSet rs = st.executeQuery(engine == Engine.POSTGRESQL
-                ? "SELECT 1 FROM pg_database WHERE datname = '" + database + "'"
-                : "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '" + database + "'")) {
-            return rs.next();
         }
     }
 

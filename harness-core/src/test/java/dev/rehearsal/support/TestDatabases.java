@@ -103,6 +103,15 @@ public final class TestDatabases {
         }
     }
 
+    /** The server's id of a session: PostgreSQL's backend pid, the MySQL family's connection id. */
+    public static long sessionId(java.sql.Statement st, Engine engine) throws java.sql.SQLException {
+        try (java.sql.ResultSet rs = st.executeQuery(engine == Engine.POSTGRESQL ? "SELECT pg_backend_pid()"
+                : "SELECT CONNECTION_ID()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** A connection to the shared server's own database, for tests that look at or clean up after the harness. */
     public static java.sql.Connection admin(Engine engine) throws java.sql.SQLException {
         Map<String, String> server = asExistingServer(engine);
