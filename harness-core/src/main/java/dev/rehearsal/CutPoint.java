@@ -25,6 +25,13 @@ public record CutPoint(int statement, String statementText, StepOutcome cut, Str
     /**
      * Create a cut point.
      *
+     * @param statement the statement the connection was lost before, from 1
+     * @param statementText that statement's text
+     * @param cut the step that lost its connection there
+     * @param left what the cut left in the database
+     * @param recovery the recovery's step; empty when it was refused
+     * @param converged whether the recovery converged with the uncut run
+     * @param divergence how it did not converge
      * @throws NullPointerException if a component is {@code null}
      */
     public CutPoint {

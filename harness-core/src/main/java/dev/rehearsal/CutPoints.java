@@ -20,6 +20,9 @@ public record CutPoints(String version, Recovery recovery, List<CutPoint> points
     /**
      * Create the table.
      *
+     * @param version the migration's version
+     * @param recovery what was run after each cut
+     * @param points one per boundary
      * @throws NullPointerException if a component is {@code null}
      */
     public CutPoints {

@@ -39,6 +39,10 @@ public record WriteWaits(WriteLoad load, int writes, int failed, Duration longes
         /**
          * Create a write.
          *
+         * @param table the table it wrote
+         * @param due when it was due, from the start of the load
+         * @param waited how long it waited
+         * @param refused whether the server refused it
          * @throws NullPointerException if a component is {@code null}
          */
         public Write {
