@@ -191,7 +191,16 @@ public final class JdbcServer implements AutoCloseable {
         RunUser user = currentRunUser();
         run(dialect.createDatabase(name) + (user == null ? "" : user.ownerClause(engine())), "create database " + name);
         created.add(name);
-        grantTo(user, name);
+        try {
+            grantTo(user, name);
+        } catch (RuntimeException e) {
+            try {
+                drop(name);
+            } catch (RuntimeException dropFailure) {
+                e.addSuppressed(dropFailure);
+            }
+            throw e;
+        }
         JdbcUrl url = adminUrl.withDatabase(name);
         DatabaseInfo info = new DatabaseInfo(engine(), provider(), version, source, name, url.toString());
         return new RehearsalDatabase(this, info, dataSourceOf(url));
@@ -247,8 +256,10 @@ public final class JdbcServer implements AutoCloseable {
         created.add(name);
         try {
             RunUser user = currentRunUser();
-            copier.copy(this, source.name(), name, policy.lockTimeout(), user == null ? "" : user.ownerClause(engine()));
+            // the run's user holds the new MySQL-family database before the copy: its views and routines keep that
+            // user as their definer, which must have the rights they use as they are created
             grantTo(user, name);
+            copier.copy(this, source.name(), name, policy.lockTimeout(), user == null ? "" : user.ownerClause(engine()));
             JdbcUrl url = adminUrl.withDatabase(name);
             DatabaseInfo info = new DatabaseInfo(engine(), provider(), version, this.source, name, url.toString(),
                     Optional.of(state.apply((System.nanoTime() - start) / 1_000_000)));
@@ -272,12 +283,7 @@ public final class JdbcServer implements AutoCloseable {
     /** On the MySQL family, the run's user gets every privilege on a database this server object just created. */
     private void grantTo(RunUser user, String database) {
         if (user != null && engine() != Engine.POSTGRESQL) {
-            try {
-                run(user.grantOn(database), "grant the run's user the database " + database);
-            } catch (RuntimeException e) {
-                drop(database);
-                throw e;
-            }
+            run(user.grantOn(database), "grant the run's user the database " + database);
         }
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -61,6 +62,7 @@ final class MysqlFamilyCopier implements DatabaseCopier {
         try (Connection from = server.connect(source); Connection to = server.connect(target);
                 Statement read = from.createStatement(); Statement write = to.createStatement()) {
             write.execute(SESSION);
+            Optional<String> runUser = server.runUserName();
             List<String> tables = strings(from, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?"
                     + " AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME", source);
             for (String table : tables) {
@@ -69,13 +71,13 @@ final class MysqlFamilyCopier implements DatabaseCopier {
             copyRows(server, from, source, target, tables);
             for (String[] routine : rows(from, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE"
                     + " ROUTINE_SCHEMA = ? ORDER BY ROUTINE_NAME", source)) {
-                createWithMode(read, write, routine[0], routine[1], 3, 2);
+                createWithMode(read, write, routine[0], routine[1], 3, 2, runUser);
             }
-            createViews(from, read, write, source);
+            createViews(from, read, write, source, runUser);
             for (String[] trigger : rows(from, "SELECT TRIGGER_NAME, TRIGGER_NAME FROM information_schema.TRIGGERS WHERE"
                     + " TRIGGER_SCHEMA = ? ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER",
                     source)) {
-                createWithMode(read, write, "TRIGGER", trigger[0], 3, 2);
+                createWithMode(read, write, "TRIGGER", trigger[0], 3, 2, runUser);
             }
         } catch (SQLException e) {
             String held = e.getErrorCode() == 1205 ? " Another session holds a lock on the cached state's tables: "
@@ -149,7 +151,8 @@ final class MysqlFamilyCopier implements DatabaseCopier {
     }
 
     /** Views in rounds: a view over another view waits for it. */
-    private static void createViews(Connection from, Statement read, Statement write, String source) throws SQLException {
+    private static void createViews(Connection from, Statement read, Statement write, String source,
+            Optional<String> runUser) throws SQLException {
         List<String> pending = strings(from, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?"
                 + " AND TABLE_TYPE = 'VIEW' ORDER BY TABLE_NAME", source);
         while (!pending.isEmpty()) {
@@ -157,7 +160,7 @@ final class MysqlFamilyCopier implements DatabaseCopier {
             SQLException last = null;
             for (String view : pending) {
                 try {
-                    write.execute(withoutDefiner(showCreate(read, "VIEW", view, 2)));
+                    write.execute(definedAsBefore(showCreate(read, "VIEW", view, 2), runUser));
                 } catch (SQLException e) {
                     waiting.add(view);
                     last = e;
@@ -172,7 +175,7 @@ final class MysqlFamilyCopier implements DatabaseCopier {
 
     /** A routine or trigger, created under the SQL mode it was created with. */
     private static void createWithMode(Statement read, Statement write, String kind, String name, int statementColumn,
-            int modeColumn) throws SQLException {
+            int modeColumn, Optional<String> runUser) throws SQLException {
         String sql;
         String mode;
         try (ResultSet rs = read.executeQuery("SHOW CREATE " + kind + " " + quote(name))) {
@@ -182,18 +185,25 @@ final class MysqlFamilyCopier implements DatabaseCopier {
         }
         write.execute("SET SESSION sql_mode = '" + mode.replace("'", "''") + "'");
         try {
-            write.execute(withoutDefiner(sql));
+            write.execute(definedAsBefore(sql, runUser));
         } finally {
             write.execute("SET SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION'");
         }
     }
 
     /**
-     * The copy is made by the same admin user that built the state: it is the definer without saying so (as a user, a
-     * role, or the nameless definer of a server that skips its grant tables, as the embedded MariaDB does).
+     * The object's definer as in the source. Built by the run's own user (least privilege), it stays that user's: the
+     * admin copying it may name it, and a definer the run's user is not would hide the routine's body from it and run
+     * the object with the admin's rights. Built by the admin, the copy is made by the same admin, the definer without
+     * saying so (as a user, a role, or the nameless definer of a server that skips its grant tables).
      */
-    private static String withoutDefiner(String sql) {
-        return DEFINER.matcher(sql).replaceFirst("");
+    private static String definedAsBefore(String sql, Optional<String> runUser) {
+        Matcher definer = DEFINER.matcher(sql);
+        if (!definer.find()) {
+            return sql;
+        }
+        String user = definer.group(1).replaceAll("^[`']|[`']$", "");
+        return runUser.filter(user::equals).isPresent() ? sql : definer.replaceFirst("");
     }
 
     private static String showCreate(Statement read, String kind, String name, int column) throws SQLException {
