@@ -132,6 +132,8 @@ class ConnectionFaultTest {
             assertThat(rerun.points()).hasSize(11);
             assertThat(rerun.points()).extracting(CutPoint::statement).containsExactlyElementsOf(
                     IntStream.rangeClosed(1, 11).boxed().toList());
+            assertThat(rerun.points().get(0).statementText()).as("the statement, without the comment before it")
+                    .isEqualTo("ALTER TABLE orders ADD COLUMN status VARCHAR(20)");
             assertThat(rerun.points()).allSatisfy(p -> assertThat(p.cut().failure().orElseThrow().failureClass())
                     .isEqualTo(FailureClass.CONNECTION_LOST));
             if (engine.isMysqlFamily()) {

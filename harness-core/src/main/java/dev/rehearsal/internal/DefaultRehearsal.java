@@ -391,7 +391,8 @@ public final class DefaultRehearsal implements Rehearsal {
             boolean afterLast = k > statements.size();
             dev.rehearsal.ConnectionFault fault = afterLast ? dev.rehearsal.ConnectionFault.close().afterLastStatement()
                     : dev.rehearsal.ConnectionFault.close().atStatement(k);
-            String text = afterLast ? "(after the last statement, before the history row)" : statements.get(k - 1);
+            String text = afterLast ? "(after the last statement, before the history row)"
+                    : SqlText.trimTerminator(SqlText.stripLeadingComments(statements.get(k - 1)).strip());
             try (DefaultRehearsal cut = copyForCuts(call, quiet)) {
                 StepOutcome lost = cut.migrateTo(target, fault);
                 String left = lost.leftBehind().map(dev.rehearsal.LeftBehind::describe)
