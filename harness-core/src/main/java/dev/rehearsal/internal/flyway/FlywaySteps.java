@@ -368,7 +368,7 @@ public final class FlywaySteps {
     private Failure withBlockers(Failure f) {
         List<String> blockers;
         // as the admin: the run's own user, with least privilege, sees no other user's sessions
-        try (Connection connection = database.server().connectAsAdmin(database.name())) {
+        try (Connection connection = database.server().adminDataSource(database.name()).getConnection()) {
             blockers = Blockers.of(connection, engine());
         } catch (SQLException | RehearsalException e) {
             return f; // the verdict stands without them

@@ -100,11 +100,6 @@ final class StepFault implements StatementRecorder.Listener, AutoCloseable {
         }
     }
 
-    /** Whether the fault struck. */
-    boolean struck() {
-        return relay.fault() != null;
-    }
-
     /**
      * After the step: the relay is closed (a frozen connection ends there, so the server's session can end too), and
      * the step's sessions are waited for on the server, at most the bound, then ended.
@@ -157,11 +152,6 @@ final class StepFault implements StatementRecorder.Listener, AutoCloseable {
                     .append(" after the fault, so the harness ended it");
         }
         return said.toString();
-    }
-
-    /** Whether every connection and thread of the fault point is gone. */
-    boolean closed() {
-        return relay.threadsEnded();
     }
 
     @Override

@@ -183,9 +183,4 @@ public final class FaultRelay implements AutoCloseable {
             }
         }
     }
-
-    /** Whether every thread the relay started has ended. */
-    public boolean threadsEnded() {
-        return threads.stream().noneMatch(Thread::isAlive);
-    }
 }

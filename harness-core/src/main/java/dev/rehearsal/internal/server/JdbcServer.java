@@ -139,18 +139,6 @@ public final class JdbcServer implements AutoCloseable {
     }
 
     /**
-     * A connection to a database this server object created, as the admin: for what the harness reads there that the
-     * run's user may not (the sessions of other users, the locks they hold), and for what it does there as the admin.
-     */
-    public Connection connectAsAdmin(String database) throws SQLException {
-        if (!created.contains(database)) {
-            throw new UnsafeOperationException("Refused to connect as the admin to database '" + database + "' on "
-                    + describe() + ": the harness did not create it in this run.");
-        }
-        return connect(database);
-    }
-
-    /**
      * The schema a clean run gives, computed once per key for the life of this server: the same migrations run to the
      * same version on a fresh database of the same server give the same schema, so status, leftovers and convergence
      * checks of every test share one run.
